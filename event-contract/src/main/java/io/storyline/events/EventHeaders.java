@@ -1,0 +1,22 @@
+package io.storyline.events;
+
+/** Kafka record header names shared by every stage. */
+public final class EventHeaders {
+    /** Correlation id of the article, set by ingest and copied by every stage. */
+    public static final String TRACE_ID = "storyline-trace-id";
+    /** Ingest's acceptance time (epoch millis, decimal text), for end-to-end latency. */
+    public static final String INGESTED_AT = "storyline-ingested-at";
+    /** Content type of the value, e.g. application/json. */
+    public static final String CONTENT_TYPE = "content-type";
+
+    /** Dead-letter headers: why, where and in which stage a record failed. */
+    public static final String DLQ_REASON = "dead-letter-reason";
+    public static final String DLQ_CAUSE = "dead-letter-cause";
+    public static final String DLQ_STAGE = "dead-letter-stage";
+    public static final String DLQ_TOPIC = "dead-letter-topic";
+    public static final String DLQ_PARTITION = "dead-letter-partition";
+    public static final String DLQ_OFFSET = "dead-letter-offset";
+
+    private EventHeaders() {
+    }
+}
