@@ -1,0 +1,120 @@
+package io.storyline.local;
+
+import io.storyline.broker.LocalKafkaBroker;
+import io.storyline.testing.kafka.TopicProvisioner;
+
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The whole pipeline on one machine: a real single-node Kafka broker, its topics, and the three
+ * services as separate JVMs. Used by deploy/local/run.sh and by the end-to-end tests.
+ */
+public final class LocalStack implements AutoCloseable {
+
+    public static final String INGEST = "ingest-service";
+    public static final String NLP = "nlp-service";
+    public static final String DEDUPE = "dedupe-service";
+
+    private final StackOptions options;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final List<ServiceProcess> services = new ArrayList<>();
+    private LocalKafkaBroker broker;
+
+    private LocalStack(StackOptions options) {
+        this.options = options;
+    }
+
+    /** Starts broker and services; on any failure stops what it started and rethrows. */
+    public static LocalStack start(StackOptions options, StartupListener listener) throws IOException, InterruptedException {
+        LocalStack stack = new LocalStack(resolvePorts(options));
+        try {
+            stack.startAll(listener);
+            return stack;
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            stack.close();
+            throw e;
+        }
+    }
+
+    /** Checks every fixed port up front so a clash is reported before anything starts, naming the port's role. */
+    private static StackOptions resolvePorts(StackOptions o) throws IOException {
+        return o.withKafkaPort(pick(o.kafkaPort(), "Kafka (--kafka-port / STORYLINE_KAFKA_PORT)"))
+                .withIngestPort(pick(o.ingestPort(), "ingest-service (--ingest-port / STORYLINE_INGEST_PORT)"))
+                .withNlpPort(pick(o.nlpPort(), "nlp-service (--nlp-port / STORYLINE_NLP_PORT)"))
+                .withDedupePort(pick(o.dedupePort(), "dedupe-service (--dedupe-port / STORYLINE_DEDUPE_PORT)"));
+    }
+
+    private static int pick(int port, String what) throws IOException {
+        return port == 0 ? LocalKafkaBroker.freePort() : LocalKafkaBroker.requireFree(port, what);
+    }
+
+    private void startAll(StartupListener listener) throws IOException, InterruptedException {
+        Path logs = Files.createDirectories(options.dataDir().resolve("logs"));
+        listener.step("starting Kafka (KRaft, 127.0.0.1:" + options.kafkaPort() + ", data in " + options.dataDir().resolve("kafka") + ")");
+        broker = LocalKafkaBroker.start(options.dataDir().resolve("kafka"), options.kafkaPort(), "512m", Duration.ofSeconds(90));
+        TopicProvisioner.createAll(broker.bootstrapServers());
+
+        Map<String, String> env = Map.of("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers());
+        // Downstream first, so nothing waits on a consumer that is not there yet; all start in parallel.
+        services.add(ServiceProcess.start(DEDUPE, options.repo(), options.dedupePort(), "512m", env, logs));
+        services.add(ServiceProcess.start(NLP, options.repo(), options.nlpPort(), "768m", env, logs));
+        services.add(ServiceProcess.start(INGEST, options.repo(), options.ingestPort(), "256m", env, logs));
+        for (ServiceProcess service : services) {
+            listener.step("waiting for " + service.name() + " on " + service.baseUrl() + " (log: " + service.log() + ")");
+            service.awaitReady(http, Duration.ofSeconds(180));
+        }
+    }
+
+    public String bootstrapServers() {
+        return broker.bootstrapServers();
+    }
+
+    public String ingestUrl() {
+        return service(INGEST).baseUrl();
+    }
+
+    public String baseUrl(String serviceName) {
+        return service(serviceName).baseUrl();
+    }
+
+    public StackOptions options() {
+        return options;
+    }
+
+    public HttpClient http() {
+        return http;
+    }
+
+    public LocalKafkaBroker broker() {
+        return broker;
+    }
+
+    ServiceProcess service(String name) {
+        return services.stream().filter(s -> s.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no service " + name));
+    }
+
+    /** Stops services upstream first (so in-flight articles drain downstream), then the broker. */
+    @Override
+    public void close() {
+        for (int i = services.size() - 1; i >= 0; i--) {
+            services.get(i).close();
+        }
+        if (broker != null) {
+            broker.close();
+        }
+    }
+
+    /** Progress of start-up, for the runner to print. */
+    @FunctionalInterface
+    public interface StartupListener {
+        void step(String message);
+    }
+}

@@ -1,0 +1,110 @@
+package io.storyline.local;
+
+import io.storyline.events.ClusteredArticle;
+import io.storyline.events.EventJson;
+import io.storyline.events.Story;
+import io.storyline.events.Topic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The whole pipeline on a real broker: the five seed articles go in over ingest's HTTP API and come
+ * out on news.articles.clustered exactly once each, in stories published on news.stories.
+ */
+class PipelineEndToEndIT {
+
+    private static final Path REPO = Path.of(System.getProperty("storyline.repo", "../../..")).toAbsolutePath().normalize();
+    private static LocalStack stack;
+
+    @BeforeAll
+    static void startStack() throws Exception {
+        Path data = Files.createTempDirectory("storyline-e2e-");
+        stack = LocalStack.start(new StackOptions(REPO, data, 0, 0, 0, 0), step -> System.out.println("e2e: " + step));
+    }
+
+    @AfterAll
+    static void stopStack() {
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @Test
+    void seedArticlesComeOutExactlyOnceInStories() throws Exception {
+        List<FileIngest.Receipt> receipts;
+        List<Story> stories;
+        try (StoryWatch watch = new StoryWatch(stack.bootstrapServers(), story -> { })) {
+            receipts = FileIngest.ingestDirectory(stack.http(), stack.ingestUrl(), REPO.resolve("seeds"));
+            assertThat(receipts).hasSize(5).allSatisfy(r -> assertThat(r.status()).isEqualTo("accepted"));
+            stories = watch.awaitSettled(receipts.stream().map(FileIngest.Receipt::articleId).toList(), Duration.ofMinutes(4));
+        }
+        Set<String> ids = receipts.stream().map(FileIngest.Receipt::articleId).collect(Collectors.toSet());
+        assertThat(ids).hasSize(5);
+
+        // Exactly once: read the whole committed topic, not just what the watcher happened to see.
+        Map<String, Integer> counts = new HashMap<>();
+        for (byte[] value : readToEnd(Topic.ARTICLES_CLUSTERED)) {
+            ClusteredArticle article = EventJson.mapper().readValue(value, ClusteredArticle.class);
+            counts.merge(article.articleId(), 1, Integer::sum);
+        }
+        assertThat(counts).containsOnlyKeys(ids);
+        assertThat(counts.values()).containsOnly(1);
+
+        // Stories together cover all five, and list their members by file name.
+        Set<String> members = stories.stream().flatMap(s -> s.members().stream()).map(Story.StoryMember::url).collect(Collectors.toSet());
+        assertThat(members).containsExactlyInAnyOrderElementsOf(
+                receipts.stream().map(r -> "file:" + r.name()).toList());
+        assertThat(stories).allSatisfy(story -> {
+            assertThat(story.headline()).isNotBlank();
+            assertThat(story.articleCount()).isEqualTo(story.members().size());
+        });
+    }
+
+    private static List<byte[]> readToEnd(Topic topic) throws IOException {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers());
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        List<byte[]> values = new ArrayList<>();
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props)) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic.topicName()).stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            Instant deadline = Instant.now().plusSeconds(60);
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+                if (Instant.now().isAfter(deadline)) {
+                    throw new IOException("could not read " + topic.topicName() + " to its end");
+                }
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                    values.add(record.value());
+                }
+            }
+        }
+        return values;
+    }
+}
