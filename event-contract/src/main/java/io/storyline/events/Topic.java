@@ -10,13 +10,19 @@ import java.util.Map;
 public enum Topic {
     /** Raw scraper output, same JSON as {@code POST /articles}; key optional. */
     SCRAPED("news.scraped", 3, Map.of()),
-    /** {@link Article}, key = article id. */
-    ARTICLES_RAW("news.articles.raw", 3, Map.of()),
+    /**
+     * {@link Article}, key = article id. One partition by default: nlp then publishes in the order ingest
+     * accepted, which makes story membership reproducible run to run (nlp parallelises inside a batch, not
+     * across partitions). More partitions scale nlp out, at the price of stories that depend on how
+     * partitions interleave; see docs/topics.md.
+     */
+    ARTICLES_RAW("news.articles.raw", 1, Map.of()),
     /**
      * {@link EnrichedArticle}, key = detected language, so every article that could duplicate another
-     * reaches the same dedupe instance.
+     * reaches the same dedupe instance. Kept for the 7-day dedupe window plus a day: dedupe rebuilds its
+     * state by replaying it.
      */
-    ARTICLES_ENRICHED("news.articles.enriched", 3, Map.of()),
+    ARTICLES_ENRICHED("news.articles.enriched", 3, Map.of("retention.ms", "691200000")),
     /** {@link ClusteredArticle}, key = article id. */
     ARTICLES_CLUSTERED("news.articles.clustered", 3, Map.of()),
     /** {@link Story} snapshots, key = story id; compacted so the latest snapshot of every story is kept. */

@@ -51,10 +51,18 @@ public final class LocalKafkaBroker implements AutoCloseable {
      */
     public static LocalKafkaBroker start(Path dataDir, int port, String heap, Duration startupTimeout) throws IOException {
         Files.createDirectories(dataDir);
-        int clientPort = port == 0 ? freePort() : requireFree(port, "Kafka");
-        int controllerPort = freePort();
+        boolean formatted = Files.exists(dataDir.resolve("kraft-logs").resolve("meta.properties"));
+        Path config = dataDir.resolve("server.properties");
+        int clientPort;
+        if (formatted && Files.exists(config)) {
+            // A restart: the controller's address is part of the formatted quorum state, so both ports stay.
+            clientPort = requireFree(Integer.parseInt(property(config, "storyline.client.port")), "Kafka");
+            requireFree(Integer.parseInt(property(config, "storyline.controller.port")), "the Kafka controller");
+        } else {
+            clientPort = port == 0 ? freePort() : requireFree(port, "Kafka");
+            writeServerProperties(config, dataDir, clientPort, freePort());
+        }
         String classpath = brokerClasspath();
-        Path config = writeServerProperties(dataDir, clientPort, controllerPort);
         Path logConfig = dataDir.resolve("log4j2.properties");
         try (InputStream in = LocalKafkaBroker.class.getResourceAsStream("log4j2.properties")) {
             Files.copy(Objects.requireNonNull(in, "log4j2.properties missing from kafka-broker jar"), logConfig,
@@ -62,7 +70,7 @@ public final class LocalKafkaBroker implements AutoCloseable {
         }
         Path logFile = dataDir.resolve("broker.log");
 
-        if (!Files.exists(dataDir.resolve("kraft-logs").resolve("meta.properties"))) {
+        if (!formatted) {
             List<String> format = javaCommand(classpath, logConfig, "256m");
             format.addAll(List.of("kafka.tools.StorageTool", "format", "--standalone",
                     "--cluster-id", clusterId(), "--config", config.toString()));
@@ -145,8 +153,10 @@ public final class LocalKafkaBroker implements AutoCloseable {
         throw new IOException("Kafka broker not ready after " + timeout.toSeconds() + " s; last log lines:\n" + tail(logFile));
     }
 
-    private static Path writeServerProperties(Path dataDir, int clientPort, int controllerPort) throws IOException {
+    private static void writeServerProperties(Path config, Path dataDir, int clientPort, int controllerPort) throws IOException {
         String properties = String.join("\n",
+                "storyline.client.port=" + clientPort,
+                "storyline.controller.port=" + controllerPort,
                 "process.roles=broker,controller",
                 "node.id=1",
                 "controller.quorum.bootstrap.servers=127.0.0.1:" + controllerPort,
@@ -167,9 +177,19 @@ public final class LocalKafkaBroker implements AutoCloseable {
                 "group.initial.rebalance.delay.ms=0",
                 "log.segment.bytes=67108864",
                 "") ;
-        Path config = dataDir.resolve("server.properties");
         Files.writeString(config, properties, StandardCharsets.UTF_8);
-        return config;
+    }
+
+    private static String property(Path file, String key) throws IOException {
+        java.util.Properties properties = new java.util.Properties();
+        try (var reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            properties.load(reader);
+        }
+        String value = properties.getProperty(key);
+        if (value == null) {
+            throw new IOException(file + " has no " + key + "; delete the data directory to start afresh");
+        }
+        return value;
     }
 
     private static List<String> javaCommand(String classpath, Path logConfig, String heap) {

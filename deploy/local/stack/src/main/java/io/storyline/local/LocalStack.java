@@ -22,6 +22,8 @@ public final class LocalStack implements AutoCloseable {
     public static final String NLP = "nlp-service";
     public static final String DEDUPE = "dedupe-service";
 
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
+
     private final StackOptions options;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final List<ServiceProcess> services = new ArrayList<>();
@@ -56,20 +58,58 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private void startAll(StartupListener listener) throws IOException, InterruptedException {
-        Path logs = Files.createDirectories(options.dataDir().resolve("logs"));
+        Files.createDirectories(options.dataDir().resolve("logs"));
         listener.step("starting Kafka (KRaft, 127.0.0.1:" + options.kafkaPort() + ", data in " + options.dataDir().resolve("kafka") + ")");
         broker = LocalKafkaBroker.start(options.dataDir().resolve("kafka"), options.kafkaPort(), "512m", Duration.ofSeconds(90));
         TopicProvisioner.createAll(broker.bootstrapServers());
 
-        Map<String, String> env = Map.of("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers());
         // Downstream first, so nothing waits on a consumer that is not there yet; all start in parallel.
-        services.add(ServiceProcess.start(DEDUPE, options.repo(), options.dedupePort(), "512m", env, logs));
-        services.add(ServiceProcess.start(NLP, options.repo(), options.nlpPort(), "768m", env, logs));
-        services.add(ServiceProcess.start(INGEST, options.repo(), options.ingestPort(), "256m", env, logs));
+        for (String name : List.of(DEDUPE, NLP, INGEST)) {
+            services.add(launch(name));
+        }
         for (ServiceProcess service : services) {
             listener.step("waiting for " + service.name() + " on " + service.baseUrl() + " (log: " + service.log() + ")");
-            service.awaitReady(http, Duration.ofSeconds(180));
+            service.awaitReady(http, READY_TIMEOUT);
         }
+    }
+
+    private ServiceProcess launch(String name) throws IOException {
+        Map<String, String> env = Map.of("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers());
+        Path logs = options.dataDir().resolve("logs");
+        return switch (name) {
+            case DEDUPE -> ServiceProcess.start(DEDUPE, options.repo(), options.dedupePort(), "512m", env, logs);
+            case NLP -> ServiceProcess.start(NLP, options.repo(), options.nlpPort(), "768m", env, logs);
+            case INGEST -> ServiceProcess.start(INGEST, options.repo(), options.ingestPort(), "256m", env, logs);
+            default -> throw new IllegalArgumentException("no service " + name);
+        };
+    }
+
+    /** SIGKILLs a service, as a crash would. */
+    public void kill(String name) throws InterruptedException {
+        service(name).kill();
+    }
+
+    /** Starts a service again on its port (after {@link #kill}) and waits until it is ready. */
+    public void restart(String name) throws IOException, InterruptedException {
+        ServiceProcess old = service(name);
+        old.close();
+        ServiceProcess fresh = launch(name);
+        services.set(services.indexOf(old), fresh);
+        fresh.awaitReady(http, READY_TIMEOUT);
+    }
+
+    /** Stops the broker (SIGKILL when {@code crash}, else a controlled shutdown) and starts it again on the same data and ports. */
+    public void restartBroker(boolean crash) throws IOException, InterruptedException {
+        if (crash) {
+            broker.kill();
+        } else {
+            broker.close();
+        }
+        broker = LocalKafkaBroker.start(options.dataDir().resolve("kafka"), options.kafkaPort(), "512m", Duration.ofSeconds(90));
+    }
+
+    public boolean isAlive(String name) {
+        return service(name).isAlive();
     }
 
     public String bootstrapServers() {
