@@ -1,0 +1,55 @@
+package io.storyline.ingest.publish;
+
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import io.storyline.events.Article;
+import io.storyline.events.EventHeaders;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Emitter;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.Metadata;
+import org.eclipse.microprofile.reactive.messaging.OnOverflow;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+
+/** Writes articles to news.articles.raw (key = article id); the returned stage completes on the Kafka ack. */
+@ApplicationScoped
+public class ArticlePublisher {
+
+    @Inject
+    @Channel("articles-raw")
+    @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 8192)
+    Emitter<Article> emitter;
+
+    public CompletableFuture<Void> publish(Article article, String traceId, Instant ingestedAt) {
+        RecordHeaders headers = new RecordHeaders();
+        headers.add(EventHeaders.TRACE_ID, traceId.getBytes(StandardCharsets.UTF_8));
+        headers.add(EventHeaders.INGESTED_AT, Long.toString(ingestedAt.toEpochMilli()).getBytes(StandardCharsets.UTF_8));
+        headers.add(EventHeaders.CONTENT_TYPE, "application/json".getBytes(StandardCharsets.UTF_8));
+        OutgoingKafkaRecordMetadata<String> kafka = OutgoingKafkaRecordMetadata.<String>builder()
+                .withKey(article.id())
+                .withHeaders(headers)
+                .build();
+        CompletableFuture<Void> acked = new CompletableFuture<>();
+        Message<Article> message = Message.of(article, Metadata.of(kafka),
+                () -> {
+                    acked.complete(null);
+                    return CompletableFuture.completedFuture(null);
+                },
+                failure -> {
+                    acked.completeExceptionally(failure);
+                    return CompletableFuture.completedFuture(null);
+                });
+        try {
+            emitter.send(message);
+        } catch (RuntimeException e) {
+            // buffer overflow or channel down: the caller answers 503 and the sender retries
+            acked.completeExceptionally(e);
+        }
+        return acked;
+    }
+}

@@ -1,0 +1,65 @@
+package io.storyline.ingest.scraped;
+
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import io.storyline.events.EventHeaders;
+import io.storyline.ingest.article.Rejection;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Emitter;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.Metadata;
+
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CompletableFuture;
+
+/** Writes refused news.scraped records, unchanged, to news.deadletter with the reason in headers. */
+@ApplicationScoped
+public class DeadLetters {
+
+    static final String STAGE = "ingest-service";
+
+    @Inject
+    @Channel("deadletter")
+    Emitter<byte[]> emitter;
+
+    /** Completes when Kafka acknowledged the dead letter. */
+    public CompletableFuture<Void> send(IncomingKafkaRecordMetadata<?, ?> origin, byte[] value, Rejection rejection, String traceId) {
+        RecordHeaders headers = new RecordHeaders();
+        String field = rejection.field() == null ? "" : rejection.field() + ": ";
+        put(headers, EventHeaders.DLQ_REASON, field + rejection.detail());
+        put(headers, EventHeaders.DLQ_CAUSE, rejection.reason().code());
+        put(headers, EventHeaders.DLQ_STAGE, STAGE);
+        put(headers, EventHeaders.DLQ_TOPIC, origin.getTopic());
+        put(headers, EventHeaders.DLQ_PARTITION, Integer.toString(origin.getPartition()));
+        put(headers, EventHeaders.DLQ_OFFSET, Long.toString(origin.getOffset()));
+        put(headers, EventHeaders.TRACE_ID, traceId);
+        OutgoingKafkaRecordMetadata.OutgoingKafkaRecordMetadataBuilder<Object> kafka = OutgoingKafkaRecordMetadata.builder()
+                .withHeaders(headers);
+        if (origin.getKey() != null) {
+            kafka.withKey(origin.getKey());
+        }
+        CompletableFuture<Void> acked = new CompletableFuture<>();
+        Message<byte[]> message = Message.of(value == null ? new byte[0] : value, Metadata.of(kafka.build()),
+                () -> {
+                    acked.complete(null);
+                    return CompletableFuture.completedFuture(null);
+                },
+                failure -> {
+                    acked.completeExceptionally(failure);
+                    return CompletableFuture.completedFuture(null);
+                });
+        try {
+            emitter.send(message);
+        } catch (RuntimeException e) {
+            acked.completeExceptionally(e);
+        }
+        return acked;
+    }
+
+    private static void put(RecordHeaders headers, String name, String value) {
+        headers.add(name, value.getBytes(StandardCharsets.UTF_8));
+    }
+}
