@@ -19,4 +19,26 @@ public final class EventHeaders {
 
     private EventHeaders() {
     }
+
+    /**
+     * The headers of a dead letter, in the order they are written: why it failed, in which stage, and where
+     * the original record was.
+     */
+    public static java.util.Map<String, byte[]> deadLetter(String reason, Throwable cause, String stage, String topic,
+            int partition, long offset) {
+        java.util.Map<String, byte[]> headers = new java.util.LinkedHashMap<>();
+        headers.put(DLQ_REASON, utf8(reason));
+        if (cause != null) {
+            headers.put(DLQ_CAUSE, utf8(cause.getClass().getName()));
+        }
+        headers.put(DLQ_STAGE, utf8(stage));
+        headers.put(DLQ_TOPIC, utf8(topic));
+        headers.put(DLQ_PARTITION, utf8(Integer.toString(partition)));
+        headers.put(DLQ_OFFSET, utf8(Long.toString(offset)));
+        return headers;
+    }
+
+    private static byte[] utf8(String text) {
+        return text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
 }
