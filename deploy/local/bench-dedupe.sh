@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Near-duplicate detection speed and memory (dedupe-service, package io.storyline.dedupe.nearduplicate).
+# One JMH run (one fork, same ~600-word articles built from real sentences) times signature + query + insert per
+# article for the detector and for info.debatty:java-lsh doing the same work; then 1M distinct originals are
+# indexed and the retained bytes per article measured with JOL (cross-checked by heap delta).
+# The last stdout line is one JSON object:
+#   {"articles_per_s","baseline_articles_per_s","speedup","bytes_per_article",...}
+# Builds only what it needs: the nearduplicate package and the benchmark code, with javac, against the module's
+# test classpath. Article text is read at run time from seeds/ (SEEDS_DIR) and WIKIREF_FILE
+# (default /work/shared/data/wikiref220-dev.jsonl).
+#   deploy/local/bench-dedupe.sh            env: MEMORY_ARTICLES (default 1000000), JAVA_OPTS
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+MODULE="$ROOT/dedupe-service"
+OUT="$MODULE/target/nearduplicate-bench"
+mkdir -p "$OUT"
+
+if [[ ! -s "$OUT/test.classpath" || "$MODULE/pom.xml" -nt "$OUT/test.classpath" || "$ROOT/pom.xml" -nt "$OUT/test.classpath" ]]; then
+  echo "bench-dedupe: resolving the dedupe-service test classpath ..." >&2
+  ( cd "$ROOT" && { ./mvnw -o -q -B -pl dedupe-service dependency:build-classpath -Dmdep.includeScope=test \
+        -Dmdep.outputFile="$OUT/test.classpath" >&2 \
+      || ./mvnw -q -B -pl dedupe-service dependency:build-classpath -Dmdep.includeScope=test \
+        -Dmdep.outputFile="$OUT/test.classpath" >&2; } )
+fi
+CP="$(cat "$OUT/test.classpath")"
+
+echo "bench-dedupe: compiling the detector and the benchmark ..." >&2
+rm -rf "$OUT/classes" "$OUT/test-classes"
+mkdir -p "$OUT/classes" "$OUT/test-classes"
+javac --release 17 -nowarn -d "$OUT/classes" -cp "$CP" \
+  $(find "$MODULE/src/main/java/io/storyline/dedupe/nearduplicate" -name '*.java') >&2
+# the JMH annotation processor (on the test classpath) generates the benchmark harness here
+javac --release 17 -nowarn -d "$OUT/test-classes" -cp "$OUT/classes:$CP" \
+  $(find "$MODULE/src/test/java/io/storyline/dedupe/bench" -name '*.java') >&2
+
+SEEDS="${SEEDS_DIR:-$ROOT/seeds}"
+[[ -d "$SEEDS" ]] || SEEDS=/work/shared/seeds
+WIKIREF="${WIKIREF_FILE:-/work/shared/data/wikiref220-dev.jsonl}"
+PROPS=(-Dseeds.dir="$SEEDS" -Dbench.memoryArticles="${MEMORY_ARTICLES:-1000000}")
+[[ -f "$WIKIREF" ]] && PROPS+=(-Dwikiref.file="$WIKIREF")
+
+# shellcheck disable=SC2086
+exec java -Xmx1500m -XX:+UseParallelGC ${JAVA_OPTS:-} "${PROPS[@]}" \
+  -cp "$OUT/test-classes:$OUT/classes:$CP" io.storyline.dedupe.bench.DedupeBenchReport

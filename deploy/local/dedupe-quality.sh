@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Near-duplicate detection quality (dedupe-service, package io.storyline.dedupe.nearduplicate).
+# Generates labelled wire copies (headline rewritten, paragraphs cut or added, sentences reordered, typos, outlet
+# boilerplate, HTML leftovers) and hard negatives (other stories on the same subject, follow-ups) from real
+# article text read at run time, runs the detector over the stream, and prints precision, recall and F1 over a
+# grid of thresholds and shingle sizes with the (bands, rows) each threshold gives.
+# The last stdout line is one JSON object for the default settings:
+#   {"precision","recall","f1","threshold","bands","rows",...}
+# Text: seeds/ (SEEDS_DIR) and WIKIREF_FILE (default /work/shared/data/wikiref220-dev.jsonl).
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+MODULE="$ROOT/dedupe-service"
+OUT="$MODULE/target/nearduplicate-quality"
+mkdir -p "$OUT"
+
+if [[ ! -s "$OUT/test.classpath" || "$MODULE/pom.xml" -nt "$OUT/test.classpath" || "$ROOT/pom.xml" -nt "$OUT/test.classpath" ]]; then
+  echo "dedupe-quality: resolving the dedupe-service test classpath ..." >&2
+  ( cd "$ROOT" && { ./mvnw -o -q -B -pl dedupe-service dependency:build-classpath -Dmdep.includeScope=test \
+        -Dmdep.outputFile="$OUT/test.classpath" >&2 \
+      || ./mvnw -q -B -pl dedupe-service dependency:build-classpath -Dmdep.includeScope=test \
+        -Dmdep.outputFile="$OUT/test.classpath" >&2; } )
+fi
+CP="$(cat "$OUT/test.classpath")"
+
+echo "dedupe-quality: compiling the detector and the generator ..." >&2
+rm -rf "$OUT/classes" "$OUT/test-classes"
+mkdir -p "$OUT/classes" "$OUT/test-classes"
+javac --release 17 -nowarn -d "$OUT/classes" -cp "$CP" \
+  $(find "$MODULE/src/main/java/io/storyline/dedupe/nearduplicate" -name '*.java') >&2
+javac --release 17 -nowarn -proc:none -d "$OUT/test-classes" -cp "$OUT/classes:$CP" \
+  $(find "$MODULE/src/test/java/io/storyline/dedupe/bench" -name '*.java') >&2
+
+SEEDS="${SEEDS_DIR:-$ROOT/seeds}"
+[[ -d "$SEEDS" ]] || SEEDS=/work/shared/seeds
+WIKIREF="${WIKIREF_FILE:-/work/shared/data/wikiref220-dev.jsonl}"
+PROPS=(-Dseeds.dir="$SEEDS")
+[[ -f "$WIKIREF" ]] && PROPS+=(-Dwikiref.file="$WIKIREF")
+
+exec java -Xmx512m "${PROPS[@]}" -cp "$OUT/test-classes:$OUT/classes:$CP" \
+  io.storyline.dedupe.bench.NearDuplicateQualityReport
