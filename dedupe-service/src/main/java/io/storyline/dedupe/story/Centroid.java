@@ -1,0 +1,112 @@
+package io.storyline.dedupe.story;
+
+import java.util.Arrays;
+
+/**
+ * Sum of the unit term vectors of a story's articles, term ids ascending. IDF is applied when comparing, so the
+ * centroid profits from everything the stream has taught since its articles arrived.
+ */
+final class Centroid {
+    private int[] ids = new int[0];
+    private double[] mass = new double[0];
+    private double cachedNorm = -1;
+    private long normDocuments;
+
+    void add(TermVector vector, int maxTerms) {
+        int[] mergedIds = new int[ids.length + vector.size()];
+        double[] mergedMass = new double[mergedIds.length];
+        int i = 0;
+        int j = 0;
+        int k = 0;
+        while (i < ids.length || j < vector.size()) {
+            if (j >= vector.size() || (i < ids.length && ids[i] < vector.id(j))) {
+                mergedIds[k] = ids[i];
+                mergedMass[k++] = mass[i++];
+            } else if (i >= ids.length || vector.id(j) < ids[i]) {
+                mergedIds[k] = vector.id(j);
+                mergedMass[k++] = vector.weight(j++);
+            } else {
+                mergedIds[k] = ids[i];
+                mergedMass[k++] = mass[i++] + vector.weight(j++);
+            }
+        }
+        ids = Arrays.copyOf(mergedIds, k);
+        mass = Arrays.copyOf(mergedMass, k);
+        if (k > maxTerms + maxTerms / 4) {
+            prune(maxTerms);
+        }
+        cachedNorm = -1;
+    }
+
+    boolean isEmpty() {
+        return ids.length == 0;
+    }
+
+
+    /** IDF-weighted cosine between an article (prepared as a query) and this centroid: a merge of sorted ids. */
+    double cosine(TermVector.Query query, DocumentFrequencies idf) {
+        TermVector article = query.vector();
+        if (query.norm() == 0 || ids.length == 0) {
+            return 0;
+        }
+        double[] q = query.weights();
+        double dot = 0;
+        int i = 0;
+        int j = 0;
+        while (i < ids.length && j < article.size()) {
+            int a = ids[i];
+            int b = article.id(j);
+            if (a == b) {
+                dot += q[j++] * mass[i++];
+            } else if (a < b) {
+                i++;
+            } else {
+                j++;
+            }
+        }
+        return dot == 0 ? 0 : Math.min(1.0, dot / (query.norm() * norm(idf)));
+    }
+
+    /**
+     * The norm under current IDF. Recomputing it for every comparison would cost a pass over the centroid;
+     * it is refreshed when the story changed or the collection grew by 5%, a deterministic rule.
+     */
+    private double norm(DocumentFrequencies idf) {
+        long n = idf.documents();
+        if (cachedNorm < 0 || n > normDocuments + Math.max(1, normDocuments / 20)) {
+            double sum = 0;
+            for (int i = 0; i < ids.length; i++) {
+                double w = mass[i] * idf.idf(ids[i]);
+                sum += w * w;
+            }
+            cachedNorm = Math.sqrt(sum);
+            normDocuments = n;
+        }
+        return cachedNorm;
+    }
+
+    /** Keeps the heaviest terms (ties: the older term id), in id order. */
+    private void prune(int maxTerms) {
+        Integer[] order = new Integer[ids.length];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, (a, b) -> {
+            int c = Double.compare(mass[b], mass[a]);
+            return c != 0 ? c : Integer.compare(ids[a], ids[b]);
+        });
+        int[] keep = new int[maxTerms];
+        for (int i = 0; i < maxTerms; i++) {
+            keep[i] = order[i];
+        }
+        Arrays.sort(keep);
+        int[] newIds = new int[maxTerms];
+        double[] newMass = new double[maxTerms];
+        for (int i = 0; i < maxTerms; i++) {
+            newIds[i] = ids[keep[i]];
+            newMass[i] = mass[keep[i]];
+        }
+        ids = newIds;
+        mass = newMass;
+    }
+}

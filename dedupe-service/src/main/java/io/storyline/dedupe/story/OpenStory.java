@@ -1,0 +1,238 @@
+package io.storyline.dedupe.story;
+
+import io.storyline.events.EntityType;
+import io.storyline.events.MembershipReason;
+import io.storyline.events.NamedEntity;
+import io.storyline.events.Story;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/** The in-memory state of one story while it can still gain members. */
+final class OpenStory {
+    /** Order of creation; used for deterministic tie-breaks and as index posting. */
+    final long sequence;
+    final String id;
+    final String language;
+
+    final Centroid body = new Centroid();
+    final Centroid title = new Centroid();
+    final Centroid entities = new Centroid();
+    /** Canonical entity -> [articles naming it]; type of its first sighting. */
+    private final TreeMap<String, int[]> entityArticles = new TreeMap<>();
+    private final Map<String, EntityType> entityTypes = new HashMap<>();
+
+    private final List<Story.StoryMember> members = new ArrayList<>();
+    private final Map<String, Integer> memberPosition = new HashMap<>();
+    /** Originals (not near-duplicates) with their content vectors, to pick the most representative headline. */
+    private final List<HeadlineCandidate> originals = new ArrayList<>();
+
+    private record HeadlineCandidate(String articleId, String title, TermVector body, TermVector titleTerms) {
+    }
+    private final TreeSet<String> sources = new TreeSet<>();
+    private int duplicates;
+
+    /** Index keys this story is filed under. */
+    final Set<String> keys = new LinkedHashSet<>();
+
+    private Instant firstSeen;
+    private Instant lastSeen;
+    /** Range of event times that date the event (dateline or feed), null while no member has one. */
+    private Instant datedFirst;
+    private Instant datedLast;
+    /** Range of arrival (receipt) times: stream time. */
+    private Instant arrivedFirst;
+    private Instant arrivedLast;
+
+    private long version;
+    private String headline;
+    private String headlineArticle;
+
+    OpenStory(long sequence, String id, String language) {
+        this.sequence = sequence;
+        this.id = id;
+        this.language = language;
+    }
+
+    void addOriginal(ArticleProfile article, MembershipReason reason, StorySettings settings, DocumentFrequencies termIdf) {
+        body.add(article.body, settings.maxCentroidTerms());
+        title.add(article.title, settings.maxCentroidTerms());
+        entities.add(article.entities, settings.maxCentroidTerms());
+        Set<String> named = new LinkedHashSet<>();
+        for (NamedEntity e : article.entityList) {
+            if (e.canonical() != null && !e.canonical().isBlank() && named.add(e.canonical())) {
+                entityArticles.computeIfAbsent(e.canonical(), k -> new int[1])[0]++;
+                entityTypes.putIfAbsent(e.canonical(), e.type());
+            }
+        }
+        originals.add(new HeadlineCandidate(article.id, article.enriched.article().title(), article.body, article.title));
+        addMember(article, null, reason);
+        chooseHeadline(termIdf);
+    }
+
+    void addDuplicate(ArticleProfile article, String duplicateOf, MembershipReason reason) {
+        duplicates++;
+        addMember(article, duplicateOf, reason);
+        if (headline == null) {
+            headline = article.enriched.article().title();
+            headlineArticle = article.id;
+        }
+    }
+
+    private void addMember(ArticleProfile article, String duplicateOf, MembershipReason reason) {
+        var a = article.enriched.article();
+        memberPosition.put(a.id(), members.size());
+        members.add(new Story.StoryMember(a.id(), a.url(), a.source(), a.title(), article.time.at(), duplicateOf, reason));
+        if (a.source() != null) {
+            sources.add(a.source());
+        }
+        EventTime t = article.time;
+        if (t.at() != null) {
+            firstSeen = min(firstSeen, t.at());
+            lastSeen = max(lastSeen, t.at());
+            if (t.evidence().datesTheEvent()) {
+                datedFirst = min(datedFirst, t.at());
+                datedLast = max(datedLast, t.at());
+            }
+        }
+        if (t.arrival() != null) {
+            arrivedFirst = min(arrivedFirst, t.arrival());
+            arrivedLast = max(arrivedLast, t.arrival());
+        }
+    }
+
+    /** A new revision of a member: same story, refreshed title and url. */
+    void reviseMember(ArticleProfile article) {
+        Integer at = memberPosition.get(article.id);
+        Story.StoryMember old = members.get(at);
+        var a = article.enriched.article();
+        members.set(at, new Story.StoryMember(a.id(), a.url(), a.source(), a.title(), old.published(), old.duplicateOf(), old.reason()));
+        if (a.id().equals(headlineArticle)) {
+            headline = a.title();
+        }
+    }
+
+    boolean hasMember(String articleId) {
+        return memberPosition.containsKey(articleId);
+    }
+
+    MembershipReason reasonOf(String articleId) {
+        return members.get(memberPosition.get(articleId)).reason();
+    }
+
+    String duplicateOfMember(String articleId) {
+        return members.get(memberPosition.get(articleId)).duplicateOf();
+    }
+
+    List<Story.StoryMember> members() {
+        return members;
+    }
+
+    /**
+     * How well the article's time fits this story, in (0, 1]. Dated evidence on both sides (dateline, feed time)
+     * is compared strictly; a receipt time only bounds the event, so it is compared by arrival with a wide tolerance
+     * and never splits a story that is otherwise alive.
+     */
+    double timeFit(EventTime t, StorySettings settings) {
+        if (t.evidence().datesTheEvent() && datedFirst != null) {
+            return decay(distance(t.at(), datedFirst, datedLast), settings.timeGrace(), settings);
+        }
+        if (t.arrival() != null && arrivedFirst != null) {
+            return decay(distance(t.arrival(), arrivedFirst, arrivedLast), settings.arrivalTolerance(), settings);
+        }
+        return 1.0;
+    }
+
+    private static double decay(long distanceSeconds, java.time.Duration grace, StorySettings settings) {
+        double over = Math.max(0, distanceSeconds - grace.toSeconds());
+        double x = over / settings.timeScale().toSeconds();
+        return 1.0 / (1.0 + x * x);
+    }
+
+    private static long distance(Instant t, Instant from, Instant to) {
+        if (t.isBefore(from)) {
+            return from.getEpochSecond() - t.getEpochSecond();
+        }
+        if (t.isAfter(to)) {
+            return t.getEpochSecond() - to.getEpochSecond();
+        }
+        return 0;
+    }
+
+    /** Stream time of the last arrival; the story closes when the stream has moved on by its quiet period. */
+    Instant lastActivity() {
+        return arrivedLast != null ? arrivedLast : lastSeen;
+    }
+
+    /** Canonical entities shared with an article, in the article's order (most mentioned first). */
+    List<String> sharedEntities(ArticleProfile article) {
+        List<String> shared = new ArrayList<>();
+        for (NamedEntity e : article.entityList) {
+            if (e.canonical() != null && entityArticles.containsKey(e.canonical()) && !shared.contains(e.canonical())) {
+                shared.add(e.canonical());
+            }
+        }
+        return shared;
+    }
+
+    /** The original member closest to the story's centroid; its title is the headline. */
+    private void chooseHeadline(DocumentFrequencies termIdf) {
+        // choosing costs a pass over all members, so big stories re-choose at powers of two and every 32nd member
+        int n = originals.size();
+        if (headline != null && n > 8 && Integer.bitCount(n) != 1 && n % 32 != 0) {
+            return;
+        }
+        HeadlineCandidate best = null;
+        double bestScore = -1;
+        for (HeadlineCandidate member : originals) {
+            if (member.title() == null || member.title().isBlank()) {
+                continue;
+            }
+            double score = body.cosine(member.body().query(termIdf), termIdf)
+                    + 0.5 * title.cosine(member.titleTerms().query(termIdf), termIdf);
+            if (score > bestScore) {
+                bestScore = score;
+                best = member;
+            }
+        }
+        if (best != null) {
+            headline = best.title();
+            headlineArticle = best.articleId();
+        }
+    }
+
+    Story snapshot(Story.Status status, Instant now, int entityLimit) {
+        version++;
+        List<Map.Entry<String, int[]>> ranked = new ArrayList<>(entityArticles.entrySet());
+        ranked.sort(Comparator.<Map.Entry<String, int[]>>comparingInt(e -> -e.getValue()[0]).thenComparing(Map.Entry::getKey));
+        List<Story.StoryEntity> summary = new ArrayList<>();
+        for (int i = 0; i < Math.min(entityLimit, ranked.size()); i++) {
+            var e = ranked.get(i);
+            summary.add(new Story.StoryEntity(e.getKey(), entityTypes.get(e.getKey()), e.getValue()[0]));
+        }
+        return new Story(id, version, headline, headlineArticle, language, List.copyOf(summary), List.copyOf(members),
+                members.size(), sources.size(), duplicates, firstSeen, lastSeen, now, status);
+    }
+
+    /** The last published snapshot again, for a redelivered article: same version, nothing changed. */
+    Story currentSnapshot(Instant now, int entityLimit) {
+        version--;
+        return snapshot(Story.Status.OPEN, now, entityLimit);
+    }
+
+    private static Instant min(Instant a, Instant b) {
+        return a == null || b.isBefore(a) ? b : a;
+    }
+
+    private static Instant max(Instant a, Instant b) {
+        return a == null || b.isAfter(a) ? b : a;
+    }
+}

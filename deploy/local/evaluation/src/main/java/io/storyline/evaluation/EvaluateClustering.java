@@ -1,0 +1,189 @@
+package io.storyline.evaluation;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.storyline.dedupe.nearduplicate.NearDuplicateSettings;
+import io.storyline.dedupe.story.StorySettings;
+import io.storyline.events.Article;
+import io.storyline.events.EventJson;
+import io.storyline.events.Story;
+import io.storyline.nlp.ArticleAnalyzer;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * {@code evaluate.sh FILE.jsonl|DIR [--threshold T] [--sweep T1,T2,...] [--order time|file|id] [--stories] [--analysis-cache FILE]}
+ * <p>
+ * Replays a labelled JSON-lines corpus through the services' analysis and clustering code and prints BCubed and
+ * pairwise precision, recall and F1 for the default join threshold (or {@code --threshold}), a table over a range
+ * of thresholds, and, as its last line, one JSON object. A directory of {@code .txt} articles (no labels) is
+ * clustered and its stories listed. {@code --analysis-cache} keeps the nlp output of a corpus in a file, so clustering
+ * settings can be studied without analysing again (the cache is only valid for the same corpus and nlp version).
+ */
+public final class EvaluateClustering {
+    private static final double[] DEFAULT_SWEEP = {0.06, 0.08, 0.10, 0.12, 0.14, 0.16, 0.20, 0.25, 0.30, 0.35, 0.40};
+
+    public static void main(String[] args) throws Exception {
+        Path input = null;
+        Double threshold = null;
+        double[] sweep = null;
+        StreamReplay.Order order = StreamReplay.Order.TIME;
+        boolean showStories = false;
+        Path analysisCache = null;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--threshold" -> threshold = Double.parseDouble(value(args, ++i, "--threshold"));
+                case "--sweep" -> sweep = parseList(value(args, ++i, "--sweep"));
+                case "--order" -> order = StreamReplay.Order.valueOf(value(args, ++i, "--order").toUpperCase(Locale.ROOT));
+                case "--stories" -> showStories = true;
+                case "--analysis-cache" -> analysisCache = Path.of(value(args, ++i, "--analysis-cache"));
+                default -> {
+                    if (args[i].startsWith("--") || input != null) {
+                        usage("unexpected argument " + args[i]);
+                    }
+                    input = Path.of(args[i]);
+                }
+            }
+        }
+        if (input == null) {
+            usage("no input given");
+        }
+        if (!Files.exists(input)) {
+            usage("no such file or directory: " + input);
+        }
+        boolean labelled = !Files.isDirectory(input);
+        List<LabelledArticle> corpus = labelled ? LabelledArticle.readJsonLines(input) : LabelledArticle.readTextDirectory(input);
+        if (corpus.isEmpty()) {
+            usage("no articles in " + input);
+        }
+        StorySettings base = StorySettings.defaults();
+        StorySettings settings = threshold == null ? base : base.withJoinThreshold(threshold);
+        NearDuplicateSettings nd = NearDuplicateSettings.defaults();
+
+        List<Article> stream = StreamReplay.articles(corpus, order);
+        System.out.printf(Locale.ROOT, "%d articles from %s, replayed in %s order%n", stream.size(), input, order.name().toLowerCase(Locale.ROOT));
+        StreamReplay.Analysed analysed = analysisCache != null && Files.exists(analysisCache)
+                ? StreamReplay.readAnalysis(analysisCache, stream)
+                : StreamReplay.analyse(ArticleAnalyzer.create(StreamReplay.nlpSettings()), stream);
+        if (analysisCache != null && !Files.exists(analysisCache)) {
+            StreamReplay.writeAnalysis(analysisCache, analysed);
+        }
+        System.out.printf(Locale.ROOT, "analysed in %.1f s (%.0f articles/s); rejected by nlp: %d%n", analysed.seconds(),
+                stream.size() / Math.max(1e-9, analysed.seconds()), analysed.rejected().size());
+        analysed.rejected().forEach((id, why) -> System.out.println("  rejected " + id + ": " + why));
+
+        Map<String, String> truth = new LinkedHashMap<>();
+        if (labelled) {
+            for (LabelledArticle a : corpus) {
+                if (!analysed.rejected().containsKey(a.id())) {
+                    truth.put(a.id(), a.cluster());
+                }
+            }
+        }
+
+        ArrayNode sweepJson = EventJson.mapper().createArrayNode();
+        if (labelled) {
+            System.out.println();
+            System.out.println("threshold  bcubed_p  bcubed_r  bcubed_f1  pair_p  pair_r  pair_f1  clusters");
+            for (double t : sweep != null ? sweep : DEFAULT_SWEEP) {
+                ClusteringScores s = ClusteringScores.of(StreamReplay.cluster(analysed.articles(), nd, base.withJoinThreshold(t)).storyOf(), truth);
+                System.out.printf(Locale.ROOT, "%9.2f  %8.3f  %8.3f  %9.3f  %6.3f  %6.3f  %7.3f  %8d%n", t,
+                        s.bcubedPrecision(), s.bcubedRecall(), s.bcubedF1(), s.pairwisePrecision(), s.pairwiseRecall(),
+                        s.pairwiseF1(), s.clustersPredicted());
+                ObjectNode row = sweepJson.addObject();
+                row.put("threshold", t);
+                row.put("bcubed_f1", round(s.bcubedF1()));
+                row.put("pairwise_f1", round(s.pairwiseF1()));
+                row.put("clusters_predicted", s.clustersPredicted());
+            }
+        }
+
+        StreamReplay.Outcome outcome = StreamReplay.cluster(analysed.articles(), nd, settings);
+        System.out.println();
+        System.out.printf(Locale.ROOT, "join threshold %.2f: %d stories, %d near-duplicates, clustered in %.2f s (%.0f articles/s)%n",
+                settings.joinThreshold(), outcome.stories().size(), outcome.nearDuplicates(), outcome.seconds(),
+                analysed.articles().size() / Math.max(1e-9, outcome.seconds()));
+        if (showStories || !labelled) {
+            printStories(outcome.stories(), labelled ? truth : Map.of());
+        }
+
+        ObjectNode json = EventJson.mapper().createObjectNode();
+        json.put("input", input.toString());
+        json.put("join_threshold", settings.joinThreshold());
+        if (labelled) {
+            ClusteringScores s = ClusteringScores.of(outcome.storyOf(), truth);
+            System.out.printf(Locale.ROOT, "BCubed   precision %.3f  recall %.3f  F1 %.3f%n", s.bcubedPrecision(), s.bcubedRecall(), s.bcubedF1());
+            System.out.printf(Locale.ROOT, "pairwise precision %.3f  recall %.3f  F1 %.3f%n", s.pairwisePrecision(), s.pairwiseRecall(), s.pairwiseF1());
+            System.out.printf(Locale.ROOT, "clusters predicted %d, true %d, articles %d%n", s.clustersPredicted(), s.clustersTrue(), s.articles());
+            json.put("bcubed_precision", round(s.bcubedPrecision()));
+            json.put("bcubed_recall", round(s.bcubedRecall()));
+            json.put("bcubed_f1", round(s.bcubedF1()));
+            json.put("pairwise_precision", round(s.pairwisePrecision()));
+            json.put("pairwise_recall", round(s.pairwiseRecall()));
+            json.put("pairwise_f1", round(s.pairwiseF1()));
+            json.put("clusters_predicted", s.clustersPredicted());
+            json.put("clusters_true", s.clustersTrue());
+            json.put("articles", s.articles());
+        } else {
+            json.put("clusters_predicted", outcome.stories().size());
+            json.put("articles", analysed.articles().size());
+            ArrayNode stories = json.putArray("stories");
+            for (Story story : outcome.stories()) {
+                ArrayNode members = stories.addArray();
+                story.members().forEach(m -> members.add(m.articleId()));
+            }
+        }
+        json.put("rejected", analysed.rejected().size());
+        json.put("near_duplicates", outcome.nearDuplicates());
+        json.put("analysis_seconds", round(analysed.seconds()));
+        json.put("clustering_seconds", round(outcome.seconds()));
+        if (labelled) {
+            json.set("sweep", sweepJson);
+        }
+        System.out.println(EventJson.mapper().writeValueAsString(json));
+    }
+
+    private static void printStories(List<Story> stories, Map<String, String> truth) {
+        for (Story story : stories) {
+            System.out.printf(Locale.ROOT, "%s  %d articles  \"%s\"%n", story.id(), story.articleCount(), story.headline());
+            for (Story.StoryMember m : story.members()) {
+                System.out.printf(Locale.ROOT, "    %-28s %-14s score %.3f  %s%s%n", m.articleId(), m.reason().kind(),
+                        m.reason().score(), truth.isEmpty() ? "" : "[" + truth.get(m.articleId()) + "] ", m.title());
+            }
+        }
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 10000) / 10000.0;
+    }
+
+    private static String value(String[] args, int i, String flag) {
+        if (i >= args.length) {
+            usage(flag + " needs a value");
+        }
+        return args[i];
+    }
+
+    private static double[] parseList(String s) {
+        String[] parts = s.split(",");
+        double[] out = new double[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            out[i] = Double.parseDouble(parts[i].trim());
+        }
+        return out;
+    }
+
+    private static void usage(String problem) {
+        System.err.println("evaluate: " + problem);
+        System.err.println("usage: evaluate.sh FILE.jsonl|DIR [--threshold T] [--sweep T1,T2,...] [--order time|file|id] [--stories] [--analysis-cache FILE]");
+        System.exit(2);
+    }
+
+    private EvaluateClustering() {
+    }
+}
