@@ -74,7 +74,11 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private ServiceProcess launch(String name) throws IOException {
-        Map<String, String> env = Map.of("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers());
+        // Loopback only, so ingest's API keys (required by the prod profile on a cluster) stay off here.
+        Map<String, String> env = Map.of(
+                "KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers(),
+                "QUARKUS_HTTP_HOST", "127.0.0.1",
+                "STORYLINE_INGEST_AUTH_ENABLED", "false");
         Path logs = options.dataDir().resolve("logs");
         return switch (name) {
             case DEDUPE -> ServiceProcess.start(DEDUPE, options.repo(), options.dedupePort(), "512m", env, logs);
