@@ -151,7 +151,12 @@ final class OpenStory {
         return 1.0;
     }
 
-    private static double decay(long distanceSeconds, java.time.Duration grace, StorySettings settings) {
+    /** Latest dated event time of any member (dateline or feed time), or null if no member is dated. */
+    Instant datedLast() {
+        return datedLast;
+    }
+
+    static double decay(long distanceSeconds, java.time.Duration grace, StorySettings settings) {
         double over = Math.max(0, distanceSeconds - grace.toSeconds());
         double x = over / settings.timeScale().toSeconds();
         return 1.0 / (1.0 + x * x);

@@ -97,10 +97,16 @@ public final class StoryClusterer {
         List<String> keys = profile.indexKeys(settings, terms);
 
         Queries queries = new Queries(profile.body.query(terms), profile.title.query(terms), profile.entities.query(entities));
-        Match best = null;
+        List<Match> matches = new ArrayList<>();
         for (OpenStory candidate : index.candidates(keys, settings.maxPostings(), settings.maxCandidates())) {
             Match match = score(profile, queries, candidate, terms, entities);
-            if (match != null && (best == null || match.score > best.score)) {
+            if (match != null) {
+                matches.add(match);
+            }
+        }
+        Match best = null;
+        for (Match match : preferLatestEventWhenUndated(profile, matches)) {
+            if (best == null || match.score > best.score) {
                 best = match;
             }
         }
@@ -209,6 +215,30 @@ public final class StoryClusterer {
         }
         double content = (wb * body + wt * title + we * entity) / total;
         return new Match(story, content * timeFit, body, title, entity, timeFit);
+    }
+
+    /**
+     * An article known only by when it was received cannot be placed in time, but it was written after the
+     * event it reports, and news follows events closely: among the dated stories it matches, an older event is
+     * less likely its subject than the latest one. Each dated candidate's score decays with how far its dated
+     * range lies before the latest dated candidate's, on the same scale as dated evidence. With one candidate, or
+     * none dated, nothing changes; dated articles are untouched.
+     */
+    private List<Match> preferLatestEventWhenUndated(ArticleProfile article, List<Match> matches) {
+        if (article.time.evidence().datesTheEvent() || matches.size() < 2) {
+            return matches;
+        }
+        Instant latest = matches.stream().map(m -> m.story.datedLast()).filter(Objects::nonNull).max(Instant::compareTo).orElse(null);
+        if (latest == null) {
+            return matches;
+        }
+        List<Match> weighed = new ArrayList<>(matches.size());
+        for (Match m : matches) {
+            Instant dated = m.story.datedLast();
+            double recency = dated == null ? 1.0 : OpenStory.decay(latest.getEpochSecond() - dated.getEpochSecond(), settings.timeGrace(), settings);
+            weighed.add(new Match(m.story, m.score * recency, m.textSimilarity, m.title, m.entity, m.time * recency));
+        }
+        return weighed;
     }
 
     private void touch(OpenStory story, Runnable change) {

@@ -90,6 +90,22 @@ class StoryClustererTest {
     }
 
     @Test
+    void anUndatedArticleThatFitsTwoDatedCallsJoinsTheLaterOne() {
+        StoryClusterer clusterer = new StoryClusterer(StorySettings.defaults());
+        Instant arrival = Instant.parse("2021-05-01T08:00:00Z");
+        // the same summit text dated twice: only the dates tell the stories apart
+        var january = clusterer.place(summit("jan", "Biden proposes summit to Putin", SUMMIT_A)
+                .receivedOnly(arrival).dateline(LocalDate.of(2021, 1, 26)).build(), null, null, NOW);
+        var april = clusterer.place(summit("apr", "Biden proposes summit to Putin", SUMMIT_A)
+                .receivedOnly(arrival.plusSeconds(5)).dateline(LocalDate.of(2021, 4, 13)).build(), null, null, NOW);
+        var undated = clusterer.place(summit("undated", "Biden offers Putin summit in third country", SUMMIT_B)
+                .receivedOnly(arrival.plusSeconds(10)).build(), null, null, NOW);
+
+        assertThat(april.storyId()).isNotEqualTo(january.storyId());
+        assertThat(undated.storyId()).as("news follows events: the latest matching event").isEqualTo(april.storyId());
+    }
+
+    @Test
     void theSameTextTwoMonthsApartByFeedTimeIsADifferentStoryButReceiptTimesDoNotSplit() {
         StoryClusterer byFeed = new StoryClusterer(StorySettings.defaults().withQuietPeriod(Duration.ofDays(365)));
         var early = byFeed.place(summit("e", "Biden proposes summit to Putin", SUMMIT_A).published(T0).build(), null, null, NOW);
