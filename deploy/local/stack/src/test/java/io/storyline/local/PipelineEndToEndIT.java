@@ -80,6 +80,14 @@ class PipelineEndToEndIT {
             assertThat(story.headline()).isNotBlank();
             assertThat(story.articleCount()).isEqualTo(story.members().size());
         });
+
+        // One story per event: the four write-ups of the 13 April call, and the 26 January call alone.
+        Set<Set<String>> groups = stories.stream()
+                .map(s -> s.members().stream().map(m -> m.url().replaceAll(".*/(\\d{3})_.*", "$1")).collect(Collectors.toSet()))
+                .collect(Collectors.toSet());
+        assertThat(groups).containsExactlyInAnyOrder(Set.of("000", "001", "003", "004"), Set.of("002"));
+        Story april = stories.stream().filter(s -> s.articleCount() == 4).findFirst().orElseThrow();
+        assertThat(april.entities()).extracting(Story.StoryEntity::name).contains("Vladimir Putin", "Russia", "United States");
     }
 
     private static List<byte[]> readToEnd(Topic topic) throws IOException {

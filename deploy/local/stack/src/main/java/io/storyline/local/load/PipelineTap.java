@@ -1,0 +1,201 @@
+package io.storyline.local.load;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.storyline.events.EventJson;
+import io.storyline.events.Topic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Reads what the pipeline publishes (news.articles.clustered and news.stories, read_committed) and
+ * keeps, per article, when ingest accepted it (ClusteredArticle.received), the timestamp of its
+ * clustered record, and the timestamp of the first story snapshot that lists it.
+ */
+final class PipelineTap implements AutoCloseable {
+
+    /** Timestamps of one article, epoch millis; 0 while unknown. */
+    static final class Timeline {
+        long received;
+        long clustered;
+        long clusteredSeen;
+        long storied;
+        String reason;
+        String duplicateOf;
+    }
+
+    /** How the pipeline's near-duplicate verdicts compare with the newsroom's ground truth. */
+    record CopyVerdicts(int copies, int copiesMarked, int originalsMarked, List<String> missedCopies, List<String> falseAlarms) {
+    }
+
+    private final KafkaConsumer<byte[], byte[]> consumer;
+    private final Map<String, Timeline> articles = new HashMap<>();
+    private final Map<String, String> urls = new HashMap<>();
+    private final AtomicInteger clustered = new AtomicInteger();
+    private final AtomicInteger storied = new AtomicInteger();
+    private final AtomicInteger unreadable = new AtomicInteger();
+    private final AtomicLong lastRecordMillis = new AtomicLong();
+    private final Thread thread;
+    private volatile boolean running = true;
+
+    PipelineTap(String bootstrapServers) {
+        Properties config = new Properties();
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "2000");
+        config.put(ConsumerConfig.CLIENT_ID_CONFIG, "storyline-bench-tap");
+        consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        List<TopicPartition> partitions = new ArrayList<>();
+        for (Topic topic : List.of(Topic.ARTICLES_CLUSTERED, Topic.STORIES)) {
+            for (int p = 0; p < topic.partitions(); p++) {
+                partitions.add(new TopicPartition(topic.topicName(), p));
+            }
+        }
+        consumer.assign(partitions);
+        consumer.seekToBeginning(partitions);
+        thread = ArticleFeeder.daemon("pipeline-tap", this::poll);
+    }
+
+    void start() {
+        thread.start();
+    }
+
+    /** Distinct articles seen on news.articles.clustered. */
+    int clustered() {
+        return clustered.get();
+    }
+
+    /** Distinct articles seen in a story snapshot. */
+    int storied() {
+        return storied.get();
+    }
+
+    int unreadable() {
+        return unreadable.get();
+    }
+
+    long lastRecordMillis() {
+        return lastRecordMillis.get();
+    }
+
+    private void poll() {
+        try {
+            while (running) {
+                var records = consumer.poll(Duration.ofMillis(200));
+                long seen = System.currentTimeMillis();
+                synchronized (this) {
+                    for (ConsumerRecord<byte[], byte[]> record : records) {
+                        if (record.value() == null) {
+                            continue;
+                        }
+                        lastRecordMillis.set(seen);
+                        try {
+                            if (record.topic().equals(Topic.ARTICLES_CLUSTERED.topicName())) {
+                                onClustered(record, seen);
+                            } else {
+                                onStory(record);
+                            }
+                        } catch (IOException | RuntimeException e) {
+                            unreadable.incrementAndGet();
+                        }
+                    }
+                }
+            }
+        } catch (WakeupException stopping) {
+            // close() woke the consumer
+        } finally {
+            consumer.close(Duration.ofSeconds(5));
+        }
+    }
+
+    private void onClustered(ConsumerRecord<byte[], byte[]> record, long seen) throws IOException {
+        JsonNode article = EventJson.mapper().readTree(record.value());
+        String id = article.path("articleId").asText();
+        Timeline t = articles.computeIfAbsent(id, k -> new Timeline());
+        if (t.clustered != 0) {
+            return; // a revision or a redelivery: the first record is the one that counts
+        }
+        t.received = Instant.parse(article.path("received").asText()).toEpochMilli();
+        t.clustered = record.timestamp();
+        t.clusteredSeen = seen;
+        t.reason = article.path("reason").path("kind").asText(null);
+        t.duplicateOf = article.path("duplicateOf").isTextual() ? article.path("duplicateOf").asText() : null;
+        urls.put(id, article.path("url").asText());
+        clustered.incrementAndGet();
+        if (t.storied != 0) {
+            storied.incrementAndGet();
+        }
+    }
+
+    private void onStory(ConsumerRecord<byte[], byte[]> record) throws IOException {
+        JsonNode story = EventJson.mapper().readTree(record.value());
+        for (JsonNode member : story.path("members")) {
+            String id = member.path("articleId").asText();
+            Timeline t = articles.computeIfAbsent(id, k -> new Timeline());
+            if (t.storied == 0) {
+                t.storied = record.timestamp();
+                if (t.clustered != 0) {
+                    storied.incrementAndGet();
+                }
+            }
+        }
+    }
+
+    /** A copy of every article's timeline, for the report. */
+    synchronized Map<String, Timeline> timelines() {
+        return new HashMap<>(articles);
+    }
+
+    /** Of the newsroom's copies (url -> url of the wire original), how many the pipeline marked as duplicates, and of the rest how many it marked wrongly. */
+    synchronized CopyVerdicts copyVerdicts(Map<String, String> copyOf) {
+        int copies = 0;
+        int copiesMarked = 0;
+        int originalsMarked = 0;
+        List<String> missed = new ArrayList<>();
+        List<String> falseAlarms = new ArrayList<>();
+        for (var e : urls.entrySet()) {
+            Timeline t = articles.get(e.getKey());
+            String url = e.getValue();
+            if (copyOf.containsKey(url)) {
+                copies++;
+                if (t.duplicateOf != null) {
+                    copiesMarked++;
+                } else if (missed.size() < 5) {
+                    missed.add(url + " (copy of " + copyOf.get(url) + ")");
+                }
+            } else if (t.duplicateOf != null) {
+                originalsMarked++;
+                if (falseAlarms.size() < 5) {
+                    falseAlarms.add(url + " marked a duplicate of " + urls.getOrDefault(t.duplicateOf, t.duplicateOf));
+                }
+            }
+        }
+        return new CopyVerdicts(copies, copiesMarked, originalsMarked, missed, falseAlarms);
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        running = false;
+        if (!thread.isAlive()) {
+            consumer.close(Duration.ofSeconds(5));
+            return;
+        }
+        consumer.wakeup();
+        thread.join(10_000);
+    }
+}

@@ -1,0 +1,76 @@
+package io.storyline.local.load;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.storyline.events.EventJson;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The report of a made-up run whose figures are known: 1,000 articles at 100/s, each clustered 200-299 ms after acceptance. */
+class BenchmarkReportTest {
+
+    private static final long START = 1_800_000_000_000L;
+
+    @Test
+    void reportsLatencyThroughputCpuHeapAndLagFromTimelinesAndSamples(@TempDir Path out) throws Exception {
+        Map<String, PipelineTap.Timeline> timelines = new HashMap<>();
+        for (int i = 0; i < 1000; i++) {
+            PipelineTap.Timeline t = new PipelineTap.Timeline();
+            t.received = START + i * 10L;
+            t.clustered = t.received + 200 + i % 100;
+            t.clusteredSeen = t.clustered + 5;
+            t.storied = t.clustered + 20;
+            timelines.put("a" + i, t);
+        }
+        List<StackSampler.Sample> samples = new ArrayList<>();
+        for (int s = 0; s <= 11; s++) {
+            Map<String, StackSampler.ServiceSample> services = new LinkedHashMap<>();
+            services.put("nlp-service", new StackSampler.ServiceSample(0.5, 0.9, (100 + s) * 1048576L, 768 * 1048576L, s * 1000L));
+            services.put("ingest-service", new StackSampler.ServiceSample(0.1, 0.9, 50 * 1048576L, 256 * 1048576L, s * 200L));
+            Map<String, Long> cpu = Map.of("nlp-service", s * 1000L, "ingest-service", s * 200L, "kafka-broker", s * 300L, "benchmark", s * 100L);
+            int done = Math.min(1000, s * 100);
+            samples.add(new StackSampler.Sample(START + s * 1000L, services, cpu, done, done, done, done,
+                    s == 5 ? 40 : 0, 0, done, done, done));
+        }
+        BenchmarkOptions options = new BenchmarkOptions(1000, 100.0, 1, 0.15, 4, out, false, 0);
+        ArticleFeeder.Outcome outcome = new ArticleFeeder.Outcome(1000, 1000, 0, 0, 0, 0, 0, START, START + 9990, START + 10_000, List.of());
+
+        ObjectNode summary = BenchmarkReport.write(options, outcome, true, timelines, samples, new PipelineTap.CopyVerdicts(150, 140, 2, List.of(), List.of()), List.of(), 0);
+
+        assertThat(summary.get("articles").asInt()).isEqualTo(1000);
+        assertThat(summary.get("p50_ms").asLong()).isEqualTo(249);
+        assertThat(summary.get("p99_ms").asLong()).isEqualTo(298);
+        assertThat(summary.get("max_ms").asLong()).isEqualTo(299);
+        assertThat(summary.get("story_p99_ms").asLong()).isEqualTo(318);
+        assertThat(summary.get("articles_per_s").asDouble()).isBetween(98.0, 102.0);
+        assertThat(summary.get("rate").asDouble()).isEqualTo(100.0);
+
+        JsonNode result = EventJson.mapper().readTree(out.resolve("result.json").toFile());
+        assertThat(result.at("/latency_ms/clustered_visible/p50").asLong()).isEqualTo(254);
+        assertThat(result.at("/cpu/nlp-service/cores").asDouble()).isEqualTo(1.0);
+        assertThat(result.at("/cpu/nlp-service/share_of_stack_cpu").asDouble()).isEqualTo(0.63);
+        assertThat(result.at("/cpu/nlp-service/process_cpu_usage_mean").asDouble()).isEqualTo(0.5);
+        assertThat(result.at("/heap_mb/nlp-service/max_used").asDouble()).isEqualTo(111.0);
+        assertThat(result.at("/heap_mb/nlp-service/limit").asDouble()).isEqualTo(768.0);
+        assertThat(result.at("/lag/nlp_service_max").asLong()).isEqualTo(40);
+        assertThat(result.at("/throughput_per_s/stages").toString()).contains("\"sustained\":100.0");
+        assertThat(result.at("/near_duplicates/copies_marked_duplicate").asInt()).isEqualTo(140);
+
+        for (String png : List.of("latency.png", "lag.png")) {
+            BufferedImage image = ImageIO.read(out.resolve(png).toFile());
+            assertThat(image.getWidth()).as(png).isEqualTo(1200);
+            assertThat(image.getHeight()).as(png).isEqualTo(600);
+        }
+    }
+}
