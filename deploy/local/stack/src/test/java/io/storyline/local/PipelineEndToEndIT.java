@@ -4,26 +4,17 @@ import io.storyline.events.ClusteredArticle;
 import io.storyline.events.EventJson;
 import io.storyline.events.Story;
 import io.storyline.events.Topic;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -65,8 +56,8 @@ class PipelineEndToEndIT {
 
         // Exactly once: read the whole committed topic, not just what the watcher happened to see.
         Map<String, Integer> counts = new HashMap<>();
-        for (byte[] value : readToEnd(Topic.ARTICLES_CLUSTERED)) {
-            ClusteredArticle article = EventJson.mapper().readValue(value, ClusteredArticle.class);
+        for (ConsumerRecord<String, byte[]> record : TopicReader.readAll(stack.bootstrapServers(), Topic.ARTICLES_CLUSTERED)) {
+            ClusteredArticle article = EventJson.mapper().readValue(record.value(), ClusteredArticle.class);
             counts.merge(article.articleId(), 1, Integer::sum);
         }
         assertThat(counts).containsOnlyKeys(ids);
@@ -88,31 +79,5 @@ class PipelineEndToEndIT {
         assertThat(groups).containsExactlyInAnyOrder(Set.of("000", "001", "003", "004"), Set.of("002"));
         Story april = stories.stream().filter(s -> s.articleCount() == 4).findFirst().orElseThrow();
         assertThat(april.entities()).extracting(Story.StoryEntity::name).contains("Vladimir Putin", "Russia", "United States");
-    }
-
-    private static List<byte[]> readToEnd(Topic topic) throws IOException {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers());
-        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-        List<byte[]> values = new ArrayList<>();
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props)) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic.topicName()).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            Instant deadline = Instant.now().plusSeconds(60);
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-                if (Instant.now().isAfter(deadline)) {
-                    throw new IOException("could not read " + topic.topicName() + " to its end");
-                }
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                    values.add(record.value());
-                }
-            }
-        }
-        return values;
     }
 }

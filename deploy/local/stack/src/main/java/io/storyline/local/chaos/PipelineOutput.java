@@ -4,18 +4,15 @@ import io.storyline.events.ClusteredArticle;
 import io.storyline.events.EventJson;
 import io.storyline.events.Story;
 import io.storyline.events.Topic;
+import io.storyline.local.TopicReader;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 
 import java.io.IOException;
 import java.time.Duration;
@@ -23,7 +20,6 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
@@ -88,12 +84,12 @@ record PipelineOutput(Map<String, Integer> clusteredCounts, Map<String, Story> s
 
     static PipelineOutput read(String bootstrap) throws IOException {
         Map<String, Integer> counts = new HashMap<>();
-        for (ConsumerRecord<String, byte[]> record : readAll(bootstrap, Topic.ARTICLES_CLUSTERED)) {
+        for (ConsumerRecord<String, byte[]> record : TopicReader.readAll(bootstrap, Topic.ARTICLES_CLUSTERED)) {
             ClusteredArticle article = EventJson.mapper().readValue(record.value(), ClusteredArticle.class);
             counts.merge(article.url(), 1, Integer::sum);
         }
         Map<String, Story> stories = new TreeMap<>();
-        for (ConsumerRecord<String, byte[]> record : readAll(bootstrap, Topic.STORIES)) {
+        for (ConsumerRecord<String, byte[]> record : TopicReader.readAll(bootstrap, Topic.STORIES)) {
             if (record.value() == null) {
                 stories.remove(record.key());
                 continue;
@@ -112,30 +108,5 @@ record PipelineOutput(Map<String, Integer> clusteredCounts, Map<String, Story> s
         return stories.values().stream().collect(Collectors.toMap(Story::id, s -> new Story(s.id(), s.version(), s.headline(),
                 s.headlineArticle(), s.language(), s.entities(), s.members(), s.articleCount(), s.sourceCount(),
                 s.duplicateCount(), s.firstSeen(), s.lastSeen(), null, s.status()), (a, b) -> b, TreeMap::new));
-    }
-
-    private static List<ConsumerRecord<String, byte[]>> readAll(String bootstrap, Topic topic) throws IOException {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "5000");
-        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-        List<ConsumerRecord<String, byte[]>> records = new java.util.ArrayList<>();
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props)) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic.topicName()).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            Instant deadline = Instant.now().plusSeconds(120);
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-                if (Instant.now().isAfter(deadline)) {
-                    throw new IOException("could not read " + topic.topicName() + " to its end");
-                }
-                consumer.poll(Duration.ofMillis(500)).forEach(records::add);
-            }
-        }
-        return records;
     }
 }
