@@ -18,6 +18,9 @@ import java.util.TreeSet;
 
 /** The in-memory state of one story while it can still gain members. */
 final class OpenStory {
+    /** Most members listed in one snapshot (about 0.5 KB of JSON each). */
+    static final int SNAPSHOT_MEMBERS = 250;
+
     /** Order of creation; used for deterministic tie-breaks and as index posting. */
     final long sequence;
     final String id;
@@ -223,8 +226,23 @@ final class OpenStory {
             var e = ranked.get(i);
             summary.add(new Story.StoryEntity(e.getKey(), entityTypes.get(e.getKey()), e.getValue()[0]));
         }
-        return new Story(id, version, headline, headlineArticle, language, List.copyOf(summary), List.copyOf(members),
+        return new Story(id, version, headline, headlineArticle, language, List.copyOf(summary), listedMembers(),
                 members.size(), sources.size(), duplicates, firstSeen, lastSeen, now, status);
+    }
+
+    /**
+     * A snapshot is one Kafka record, and Kafka refuses records over 1 MiB by default; a story that keeps growing
+     * must not stop the stage. Past {@link #SNAPSHOT_MEMBERS}, the snapshot lists the article that started the
+     * story and the most recent members; the counts always cover every member.
+     */
+    private List<Story.StoryMember> listedMembers() {
+        if (members.size() <= SNAPSHOT_MEMBERS) {
+            return List.copyOf(members);
+        }
+        List<Story.StoryMember> listed = new ArrayList<>(SNAPSHOT_MEMBERS);
+        listed.add(members.get(0));
+        listed.addAll(members.subList(members.size() - (SNAPSHOT_MEMBERS - 1), members.size()));
+        return List.copyOf(listed);
     }
 
     /** The last published snapshot again, for a redelivered article: same version, nothing changed. */

@@ -90,6 +90,21 @@ class StoryClustererTest {
     }
 
     @Test
+    void aSnapshotOfAHugeStoryListsItsFirstAndLatestMembersButCountsThemAll() {
+        StoryClusterer clusterer = new StoryClusterer(StorySettings.defaults());
+        StoryClusterer.Placement last = null;
+        for (int i = 0; i < 300; i++) {
+            last = clusterer.place(summit("m" + i, "Biden proposes summit to Putin", SUMMIT_A).build(), null, null, NOW);
+        }
+        Story snapshot = last.changedStories().get(last.changedStories().size() - 1);
+        assertThat(snapshot.articleCount()).isEqualTo(300);
+        assertThat(snapshot.members()).hasSize(250);
+        assertThat(snapshot.members().get(0).articleId()).isEqualTo("m0");
+        assertThat(snapshot.members().get(249).articleId()).isEqualTo("m299");
+        assertThat(snapshot.members().get(1).articleId()).isEqualTo("m51");
+    }
+
+    @Test
     void anUndatedArticleThatFitsTwoDatedCallsJoinsTheLaterOne() {
         StoryClusterer clusterer = new StoryClusterer(StorySettings.defaults());
         Instant arrival = Instant.parse("2021-05-01T08:00:00Z");
