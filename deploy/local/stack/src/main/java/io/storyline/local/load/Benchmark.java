@@ -113,7 +113,9 @@ public final class Benchmark {
             List<StackSampler.Sample> samples = sampler.samples();
             var timelines = tap.timelines();
             PipelineTap.CopyVerdicts copies = tap.copyVerdicts(feeder.copies());
-            return BenchmarkReport.write(options, outcome, complete, timelines, samples, copies, hotSpots, tap.unreadable());
+            ObjectNode summary = BenchmarkReport.write(options, outcome, complete, timelines, samples, copies, hotSpots, tap.unreadable());
+            log("largest story snapshot: " + tap.largestSnapshotBytes() + " bytes, " + tap.largestStory());
+            return summary;
         }
     }
 

@@ -49,6 +49,8 @@ final class PipelineTap implements AutoCloseable {
     private final AtomicInteger storied = new AtomicInteger();
     private final AtomicInteger unreadable = new AtomicInteger();
     private final AtomicLong lastRecordMillis = new AtomicLong();
+    private final AtomicLong largestSnapshotBytes = new AtomicLong();
+    private volatile String largestStory = "";
     private final Thread thread;
     private volatile boolean running = true;
 
@@ -83,6 +85,15 @@ final class PipelineTap implements AutoCloseable {
     /** Distinct articles seen in a story snapshot. */
     int storied() {
         return storied.get();
+    }
+
+    /** Size of the largest news.stories record seen (a snapshot carries every member, so big stories make big records). */
+    long largestSnapshotBytes() {
+        return largestSnapshotBytes.get();
+    }
+
+    String largestStory() {
+        return largestStory;
     }
 
     int unreadable() {
@@ -144,6 +155,10 @@ final class PipelineTap implements AutoCloseable {
 
     private void onStory(ConsumerRecord<byte[], byte[]> record) throws IOException {
         JsonNode story = EventJson.mapper().readTree(record.value());
+        if (record.value().length > largestSnapshotBytes.get()) {
+            largestSnapshotBytes.set(record.value().length);
+            largestStory = story.path("members").size() + " members, \"" + story.path("headline").asText() + "\"";
+        }
         for (JsonNode member : story.path("members")) {
             String id = member.path("articleId").asText();
             Timeline t = articles.computeIfAbsent(id, k -> new Timeline());
