@@ -14,6 +14,7 @@ import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import io.smallrye.common.annotation.Identifier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -40,8 +41,10 @@ public class LedgerRecovery {
     @Inject
     ObjectMapper mapper;
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
+    /** The application's shared Kafka configuration (kafka.*, KAFKA_*): the replay connects as the channels do (TLS, credentials). */
+    @Inject
+    @Identifier("default-kafka-broker")
+    Map<String, Object> kafkaConfig;
 
     @ConfigProperty(name = "mp.messaging.outgoing.articles-raw.topic", defaultValue = "news.articles.raw")
     String topic;
@@ -52,11 +55,11 @@ public class LedgerRecovery {
             return;
         }
         long started = System.nanoTime();
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5_000,
-                ConsumerConfig.CLIENT_ID_CONFIG, "ingest-ledger-recovery"),
-                new StringDeserializer(), new ByteArrayDeserializer())) {
+        Map<String, Object> props = new java.util.HashMap<>(kafkaConfig);
+        props.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5_000);
+        props.put(ConsumerConfig.CLIENT_ID_CONFIG, "ingest-ledger-recovery");
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
             long count = replay(consumer, topic, timeout, mapper, intake::remember);
             LOG.infof("revision ledger rebuilt from %s: %d records in %d ms", topic, count, (System.nanoTime() - started) / 1_000_000);
         } catch (KafkaException e) {
