@@ -35,26 +35,30 @@ record PipelineOutput(Map<String, Integer> clusteredCounts, Map<String, Story> s
     private static final List<String> STAGE_GROUPS = List.of("nlp-service", "dedupe-service");
 
     /**
-     * Waits until nlp and dedupe have committed everything their input holds and every URL has come out,
-     * then reads the outputs. Returns early, with articles missing, when the pipeline stays drained
-     * without them (they were lost).
+     * Waits until every URL has come out and the stages' lag has stopped moving, then reads the outputs.
+     * Lag does not reach zero under transactions: a partition's end offset counts the commit markers that no
+     * consumer commits past. Returns early, with articles missing, when neither lag nor output has moved for
+     * ten seconds (they were lost).
      */
     static PipelineOutput awaitDrained(String bootstrap, Set<String> urls, Duration timeout) throws IOException, InterruptedException {
         Instant deadline = Instant.now().plus(timeout);
-        int drainedChecks = 0;
+        long previousLag = -1;
+        int previousCount = -1;
+        int unchanged = 0;
         while (true) {
-            if (lagOf(bootstrap) == 0) {
-                drainedChecks++;
-                PipelineOutput output = read(bootstrap);
-                if (output.clusteredCounts().keySet().containsAll(urls) || drainedChecks >= 10) {
-                    return output;
-                }
-            } else {
-                drainedChecks = 0;
+            long lag = lagOf(bootstrap);
+            PipelineOutput output = read(bootstrap);
+            int count = output.clusteredCounts().size();
+            unchanged = lag == previousLag && count == previousCount ? unchanged + 1 : 0;
+            boolean complete = output.clusteredCounts().keySet().containsAll(urls);
+            if ((complete && unchanged >= 2) || unchanged >= 10) {
+                return output;
             }
             if (Instant.now().isAfter(deadline)) {
-                throw new IOException("pipeline did not drain within " + timeout.toSeconds() + " s (lag " + lagOf(bootstrap) + ")");
+                throw new IOException("pipeline did not drain within " + timeout.toSeconds() + " s (lag " + lag + ")");
             }
+            previousLag = lag;
+            previousCount = count;
             Thread.sleep(1000);
         }
     }
