@@ -40,21 +40,9 @@ public final class ArticleClustering {
         validate(enriched);
         Article article = enriched.article();
         String language = enriched.language().code();
-        String duplicateOf = null;
-        Double similarity = null;
-        // an article seen before (redelivery or new revision) keeps its story; the detector must not call it its own copy.
-        // copies arrive close together, so the detector's window runs on arrival (stream) time, not on event
-        // times that a dateline may set weeks back
-        EventTime time = EventTime.of(enriched);
-        Instant windowTime = time.arrival() != null ? time.arrival() : time.at();
-        if (stories.storyOf(article.id()).isEmpty() && windowTime != null) {
-            Optional<NearDuplicate> copy = nearDuplicates.observe(article.id(), language, article.source(),
-                    article.title(), article.text(), windowTime);
-            if (copy.isPresent() && !copy.get().originalId().equals(article.id())) {
-                duplicateOf = copy.get().originalId();
-                similarity = copy.get().similarity();
-            }
-        }
+        Copy copy = nearDuplicateOf(enriched);
+        String duplicateOf = copy == null ? null : copy.originalId();
+        Double similarity = copy == null ? null : copy.similarity();
         StoryClusterer.Placement placement = stories.place(enriched, duplicateOf, similarity, now);
         // the detector's verdict stands even when the original's story has closed and the copy starts a new one;
         // a revisited article keeps the verdict it had
@@ -68,8 +56,52 @@ public final class ArticleClustering {
         return new Decision(clustered, placement.changedStories());
     }
 
+    /**
+     * Rebuilds state from an article decided before (a restart replaying the input): changes the near-duplicate
+     * index, stories and document frequencies exactly as {@link #process} did, without building the outcome or
+     * the story snapshots, which a replay would discard.
+     *
+     * @throws IllegalArgumentException as {@link #process} does, for the same articles
+     */
+    public void replay(EnrichedArticle enriched) {
+        validate(enriched);
+        Copy copy = nearDuplicateOf(enriched);
+        stories.replay(enriched, copy == null ? null : copy.originalId(), copy == null ? null : copy.similarity());
+    }
+
+    private record Copy(String originalId, double similarity) {
+    }
+
+    /** The detector's verdict, which also files the article in its index; null when it is no copy. */
+    private Copy nearDuplicateOf(EnrichedArticle enriched) {
+        Article article = enriched.article();
+        // an article seen before (redelivery or new revision) keeps its story; the detector must not call it its own copy.
+        // copies arrive close together, so the detector's window runs on arrival (stream) time, not on event
+        // times that a dateline may set weeks back
+        EventTime time = EventTime.of(enriched);
+        Instant windowTime = time.arrival() != null ? time.arrival() : time.at();
+        if (stories.storyOf(article.id()).isEmpty() && windowTime != null) {
+            Optional<NearDuplicate> copy = nearDuplicates.observe(article.id(), enriched.language().code(), article.source(),
+                    article.title(), article.text(), windowTime);
+            if (copy.isPresent() && !copy.get().originalId().equals(article.id())) {
+                return new Copy(copy.get().originalId(), copy.get().similarity());
+            }
+        }
+        return null;
+    }
+
     public int openStories() {
         return stories.openStories();
+    }
+
+    /** Articles in the near-duplicate detector's window. */
+    public int nearDuplicateIndexSize() {
+        return nearDuplicates.size();
+    }
+
+    /** Estimated memory of the near-duplicate detector's index, in bytes. */
+    public long nearDuplicateIndexBytes() {
+        return nearDuplicates.estimatedBytes();
     }
 
     /**

@@ -10,7 +10,8 @@ import java.util.Optional;
 
 /**
  * The decisions of one input partition: its redelivery ledger and its clustering state. Live processing
- * and replay both go through {@link #decide}, which is what makes a replay rebuild the same state.
+ * goes through {@link #decide}; a restore through {@link #replay}, which changes the state exactly as
+ * {@code decide} does and only skips building the outputs, so a replay rebuilds the same state.
  */
 final class StoryDesk {
 
@@ -31,7 +32,23 @@ final class StoryDesk {
         return Optional.of(clustering.process(enriched, now));
     }
 
+    /** Rebuilds state from a record decided before; builds no outputs (a restore discards them). */
+    void replay(EnrichedArticle enriched) {
+        Article article = enriched.article();
+        if (ledger.firstDelivery(article.id(), article.revision(), article.received())) {
+            clustering.replay(enriched);
+        }
+    }
+
     int openStories() {
         return clustering.openStories();
+    }
+
+    int nearDuplicateIndexSize() {
+        return clustering.nearDuplicateIndexSize();
+    }
+
+    long nearDuplicateIndexBytes() {
+        return clustering.nearDuplicateIndexBytes();
     }
 }

@@ -59,6 +59,16 @@ public class StoryDesks {
         return byPartition.values().stream().mapToInt(StoryDesk::openStories).sum();
     }
 
+    /** Articles in the near-duplicate windows of this instance's partitions. */
+    public int nearDuplicateIndexSize() {
+        return byPartition.values().stream().mapToInt(StoryDesk::nearDuplicateIndexSize).sum();
+    }
+
+    /** Estimated bytes of this instance's near-duplicate indexes. */
+    public long nearDuplicateIndexBytes() {
+        return byPartition.values().stream().mapToLong(StoryDesk::nearDuplicateIndexBytes).sum();
+    }
+
     /**
      * An aborted transaction leaves the in-memory state ahead of the committed offsets. The state is
      * not patched back: the instance stops, and on restart rebuilds it from the committed input

@@ -109,7 +109,7 @@ public class StoryStateRestorer implements KafkaConsumerRebalanceListener {
                         continue; // it was dead-lettered when first seen and changed no state
                     }
                     try {
-                        desk.decide(article, Instant.EPOCH);
+                        desk.replay(article);
                     } catch (RuntimeException e) {
                         // failed the same way live, was dead-lettered; state is as it was then
                     }

@@ -1,6 +1,7 @@
 package io.storyline.dedupe.story;
 
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * Sum of the unit term vectors of a story's articles, term ids ascending. IDF is applied when comparing, so the
@@ -65,6 +66,58 @@ final class Centroid {
             }
         }
         return dot == 0 ? 0 : Math.min(1.0, dot / (query.norm() * norm(idf)));
+    }
+
+    /**
+     * {@link #cosine} of each query with this centroid, equal to calling it for each in turn, to the last bit (the
+     * same products summed in the same order), but each query costs a lookup per query term instead of a merge
+     * over the whole centroid: choosing a big story's headline compares all its members at once.
+     */
+    double[] cosines(List<TermVector.Query> queries, DocumentFrequencies idf) {
+        double[] out = new double[queries.size()];
+        if (ids.length == 0) {
+            return out;
+        }
+        // open addressing over term ids (never negative), at most half full
+        int slots = Integer.highestOneBit(Math.max(4, ids.length * 2 - 1)) << 1;
+        int mask = slots - 1;
+        int[] keys = new int[slots];
+        int[] at = new int[slots];
+        Arrays.fill(keys, -1);
+        for (int i = 0; i < ids.length; i++) {
+            int s = mix(ids[i]) & mask;
+            while (keys[s] != -1) {
+                s = (s + 1) & mask;
+            }
+            keys[s] = ids[i];
+            at[s] = i;
+        }
+        for (int k = 0; k < out.length; k++) {
+            TermVector.Query query = queries.get(k);
+            if (query.norm() == 0) {
+                continue;
+            }
+            TermVector article = query.vector();
+            double[] q = query.weights();
+            double dot = 0;
+            for (int j = 0; j < article.size(); j++) {
+                int id = article.id(j);
+                int s = mix(id) & mask;
+                while (keys[s] != -1 && keys[s] != id) {
+                    s = (s + 1) & mask;
+                }
+                if (keys[s] == id) {
+                    dot += q[j] * mass[at[s]];
+                }
+            }
+            out[k] = dot == 0 ? 0 : Math.min(1.0, dot / (query.norm() * norm(idf)));
+        }
+        return out;
+    }
+
+    private static int mix(int id) {
+        int h = id * 0x9E3779B9;
+        return h ^ (h >>> 16);
     }
 
     /**

@@ -21,9 +21,25 @@ final class DocumentFrequencies {
         documents++;
     }
 
+    /** IDF values computed since the last document came: choosing a big story's headline asks for the same terms over and over. */
+    private double[] memo = new double[1024];
+    /** For each memoised id, the document count it was computed at, plus one (0: never). */
+    private long[] memoAt = new long[1024];
+
     double idf(int id) {
+        if (id < memoAt.length && memoAt[id] == documents + 1) {
+            return memo[id];
+        }
         int df = id < frequencies.length ? frequencies[id] : 0;
-        return Math.log((documents + 1.0) / (df + 1.0)) + 1.0;
+        double idf = Math.log((documents + 1.0) / (df + 1.0)) + 1.0;
+        if (id >= memoAt.length) {
+            int size = Math.max(id + 1, memoAt.length * 2);
+            memo = Arrays.copyOf(memo, size);
+            memoAt = Arrays.copyOf(memoAt, size);
+        }
+        memo[id] = idf;
+        memoAt[id] = documents + 1;
+        return idf;
     }
 
     long documents() {

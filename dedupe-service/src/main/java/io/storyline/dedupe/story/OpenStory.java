@@ -13,7 +13,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 
 /** The in-memory state of one story while it can still gain members. */
@@ -29,9 +28,25 @@ final class OpenStory {
     final Centroid body = new Centroid();
     final Centroid title = new Centroid();
     final Centroid entities = new Centroid();
-    /** Canonical entity -> [articles naming it]; type of its first sighting. */
-    private final TreeMap<String, int[]> entityArticles = new TreeMap<>();
-    private final Map<String, EntityType> entityTypes = new HashMap<>();
+    /** Canonical entity -> how many originals name it, with the type of its first sighting. */
+    private final Map<String, EntityTally> entityTallies = new HashMap<>();
+    /**
+     * The same tallies, most named first, then by name: a snapshot's entity summary is its head, kept in order as
+     * members join rather than sorted for every snapshot (a big story names thousands of entities).
+     */
+    private final TreeSet<EntityTally> entityRanking = new TreeSet<>(
+            Comparator.<EntityTally>comparingInt(e -> -e.articles).thenComparing(e -> e.name));
+
+    private static final class EntityTally {
+        final String name;
+        final EntityType type;
+        int articles;
+
+        EntityTally(String name, EntityType type) {
+            this.name = name;
+            this.type = type;
+        }
+    }
 
     private final List<Story.StoryMember> members = new ArrayList<>();
     private final Map<String, Integer> memberPosition = new HashMap<>();
@@ -72,8 +87,15 @@ final class OpenStory {
         Set<String> named = new LinkedHashSet<>();
         for (NamedEntity e : article.entityList) {
             if (e.canonical() != null && !e.canonical().isBlank() && named.add(e.canonical())) {
-                entityArticles.computeIfAbsent(e.canonical(), k -> new int[1])[0]++;
-                entityTypes.putIfAbsent(e.canonical(), e.type());
+                EntityTally tally = entityTallies.get(e.canonical());
+                if (tally == null) {
+                    tally = new EntityTally(e.canonical(), e.type());
+                    entityTallies.put(e.canonical(), tally);
+                } else {
+                    entityRanking.remove(tally); // its place changes with its count
+                }
+                tally.articles++;
+                entityRanking.add(tally);
             }
         }
         originals.add(new HeadlineCandidate(article.id, article.enriched.article().title(), article.body, article.title));
@@ -125,6 +147,10 @@ final class OpenStory {
 
     boolean hasMember(String articleId) {
         return memberPosition.containsKey(articleId);
+    }
+
+    Story.StoryMember member(String articleId) {
+        return members.get(memberPosition.get(articleId));
     }
 
     MembershipReason reasonOf(String articleId) {
@@ -184,7 +210,7 @@ final class OpenStory {
     List<String> sharedEntities(ArticleProfile article) {
         List<String> shared = new ArrayList<>();
         for (NamedEntity e : article.entityList) {
-            if (e.canonical() != null && entityArticles.containsKey(e.canonical()) && !shared.contains(e.canonical())) {
+            if (e.canonical() != null && entityTallies.containsKey(e.canonical()) && !shared.contains(e.canonical())) {
                 shared.add(e.canonical());
             }
         }
@@ -198,17 +224,25 @@ final class OpenStory {
         if (headline != null && n > 8 && Integer.bitCount(n) != 1 && n % 32 != 0) {
             return;
         }
+        List<HeadlineCandidate> titled = new ArrayList<>(n);
+        List<TermVector.Query> bodies = new ArrayList<>(n);
+        List<TermVector.Query> titles = new ArrayList<>(n);
+        for (HeadlineCandidate member : originals) {
+            if (member.title() != null && !member.title().isBlank()) {
+                titled.add(member);
+                bodies.add(member.body().query(termIdf));
+                titles.add(member.titleTerms().query(termIdf));
+            }
+        }
+        double[] bodyFit = body.cosines(bodies, termIdf);
+        double[] titleFit = title.cosines(titles, termIdf);
         HeadlineCandidate best = null;
         double bestScore = -1;
-        for (HeadlineCandidate member : originals) {
-            if (member.title() == null || member.title().isBlank()) {
-                continue;
-            }
-            double score = body.cosine(member.body().query(termIdf), termIdf)
-                    + 0.5 * title.cosine(member.titleTerms().query(termIdf), termIdf);
+        for (int i = 0; i < titled.size(); i++) {
+            double score = bodyFit[i] + 0.5 * titleFit[i];
             if (score > bestScore) {
                 bestScore = score;
-                best = member;
+                best = titled.get(i);
             }
         }
         if (best != null) {
@@ -219,12 +253,12 @@ final class OpenStory {
 
     Story snapshot(Story.Status status, Instant now, int entityLimit) {
         version++;
-        List<Map.Entry<String, int[]>> ranked = new ArrayList<>(entityArticles.entrySet());
-        ranked.sort(Comparator.<Map.Entry<String, int[]>>comparingInt(e -> -e.getValue()[0]).thenComparing(Map.Entry::getKey));
-        List<Story.StoryEntity> summary = new ArrayList<>();
-        for (int i = 0; i < Math.min(entityLimit, ranked.size()); i++) {
-            var e = ranked.get(i);
-            summary.add(new Story.StoryEntity(e.getKey(), entityTypes.get(e.getKey()), e.getValue()[0]));
+        List<Story.StoryEntity> summary = new ArrayList<>(Math.min(entityLimit, entityRanking.size()));
+        for (EntityTally e : entityRanking) {
+            if (summary.size() >= entityLimit) {
+                break;
+            }
+            summary.add(new Story.StoryEntity(e.name, e.type, e.articles));
         }
         return new Story(id, version, headline, headlineArticle, language, List.copyOf(summary), listedMembers(),
                 members.size(), sources.size(), duplicates, firstSeen, lastSeen, now, status);
@@ -243,6 +277,11 @@ final class OpenStory {
         listed.add(members.get(0));
         listed.addAll(members.subList(members.size() - (SNAPSHOT_MEMBERS - 1), members.size()));
         return List.copyOf(listed);
+    }
+
+    /** Counts a snapshot that a replay does not build, so versions continue as they were published. */
+    void skipSnapshot() {
+        version++;
     }
 
     /** The last published snapshot again, for a redelivered article: same version, nothing changed. */

@@ -67,15 +67,29 @@ public final class StoryClusterer {
      * @param now                 only stamped on the snapshots' updatedAt, never used to decide
      */
     public Placement place(EnrichedArticle article, String duplicateOf, Double duplicateSimilarity, Instant now) {
+        return decide(article, duplicateOf, duplicateSimilarity, now, true);
+    }
+
+    /**
+     * Changes the state exactly as {@link #place} would (stories, index, document frequencies, snapshot versions)
+     * but builds no snapshot: restoring state by replaying the input discards them, and they are most of the cost.
+     * The placement's {@code changedStories} is empty.
+     */
+    public Placement replay(EnrichedArticle article, String duplicateOf, Double duplicateSimilarity) {
+        return decide(article, duplicateOf, duplicateSimilarity, Instant.EPOCH, false);
+    }
+
+    private Placement decide(EnrichedArticle article, String duplicateOf, Double duplicateSimilarity, Instant now,
+                             boolean publish) {
         Objects.requireNonNull(article, "article");
         Objects.requireNonNull(article.article(), "article.article");
         Objects.requireNonNull(article.article().id(), "article id");
         ArticleProfile profile = ArticleProfile.of(article, termVocabulary, entityVocabulary);
-        List<Story> changed = new ArrayList<>(closeQuietStories(profile.time.arrival(), now));
+        List<Story> changed = new ArrayList<>(closeQuietStories(profile.time.arrival(), now, publish));
 
         OpenStory known = storyOfArticle.get(profile.id);
         if (known != null) {
-            return revisit(known, profile, now, changed);
+            return revisit(known, profile, now, changed, publish);
         }
 
         OpenStory original = duplicateOf == null ? null : storyOfArticle.get(duplicateOf);
@@ -86,7 +100,7 @@ public final class StoryClusterer {
                     overlap(shared, profile), top(shared));
             touch(original, () -> original.addDuplicate(profile, duplicateOf, reason));
             storyOfArticle.put(profile.id, original);
-            changed.add(original.snapshot(Story.Status.OPEN, now, settings.summaryEntities()));
+            changedOpen(original, now, publish, changed);
             return new Placement(original.id, reason, duplicateOf, changed);
         }
 
@@ -128,7 +142,7 @@ public final class StoryClusterer {
         touch(target, () -> target.addOriginal(profile, why, settings, terms));
         index.file(target, keys);
         storyOfArticle.put(profile.id, target);
-        changed.add(target.snapshot(Story.Status.OPEN, now, settings.summaryEntities()));
+        changedOpen(target, now, publish, changed);
         return new Placement(target.id, reason, null, changed);
     }
 
@@ -152,6 +166,10 @@ public final class StoryClusterer {
      * the stream clock forward (never back).
      */
     public List<Story> closeQuietStories(Instant arrival, Instant now) {
+        return closeQuietStories(arrival, now, true);
+    }
+
+    private List<Story> closeQuietStories(Instant arrival, Instant now, boolean publish) {
         if (arrival != null && (streamTime == null || arrival.isAfter(streamTime))) {
             streamTime = arrival;
         }
@@ -171,22 +189,35 @@ public final class StoryClusterer {
             for (Story.StoryMember m : oldest.members()) {
                 storyOfArticle.remove(m.articleId(), oldest);
             }
-            closed.add(oldest.snapshot(Story.Status.CLOSED, now, settings.summaryEntities()));
+            if (publish) {
+                closed.add(oldest.snapshot(Story.Status.CLOSED, now, settings.summaryEntities()));
+            }
         }
         return closed;
     }
 
-    private Placement revisit(OpenStory story, ArticleProfile profile, Instant now, List<Story> changed) {
+    /** The story's next snapshot goes out; in a replay only its version moves on, as publishing it would have. */
+    private void changedOpen(OpenStory story, Instant now, boolean publish, List<Story> changed) {
+        if (publish) {
+            changed.add(story.snapshot(Story.Status.OPEN, now, settings.summaryEntities()));
+        } else {
+            story.skipSnapshot();
+        }
+    }
+
+    private Placement revisit(OpenStory story, ArticleProfile profile, Instant now, List<Story> changed, boolean publish) {
         MembershipReason reason = story.reasonOf(profile.id);
         String duplicateOf = story.duplicateOfMember(profile.id);
-        var before = story.members().stream().filter(m -> m.articleId().equals(profile.id)).findFirst().orElseThrow();
+        Story.StoryMember before = story.member(profile.id);
         var a = profile.enriched.article();
         if (Objects.equals(before.title(), a.title()) && Objects.equals(before.url(), a.url())) {
             // a redelivery: the story is as it was, publish the same snapshot again
-            changed.add(story.currentSnapshot(now, settings.summaryEntities()));
+            if (publish) {
+                changed.add(story.currentSnapshot(now, settings.summaryEntities()));
+            }
         } else {
             story.reviseMember(profile);
-            changed.add(story.snapshot(Story.Status.OPEN, now, settings.summaryEntities()));
+            changedOpen(story, now, publish, changed);
         }
         return new Placement(story.id, reason, duplicateOf, changed);
     }

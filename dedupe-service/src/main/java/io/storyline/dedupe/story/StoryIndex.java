@@ -5,7 +5,6 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.TreeSet;
 
 /** Inverted index from entity and term keys to the open stories filed under them, so retrieval never scans all stories. */
@@ -40,7 +39,8 @@ final class StoryIndex {
      * more than {@code maxPostings} stories say nothing about which story it is and are skipped.
      */
     List<OpenStory> candidates(List<String> keys, int maxPostings, int limit) {
-        TreeMap<Long, int[]> shared = new TreeMap<>();
+        // any map will do: the ranking below orders by count, then sequence, and never by the map's order
+        HashMap<Long, int[]> shared = new HashMap<>();
         for (String key : keys) {
             TreeSet<Long> list = postings.get(key);
             if (list == null || list.size() > maxPostings) {

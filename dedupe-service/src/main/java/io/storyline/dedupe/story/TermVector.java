@@ -1,7 +1,7 @@
 package io.storyline.dedupe.story;
 
+import java.util.Arrays;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * An immutable sparse vector, term ids ascending, so that every sum over it runs in the same order (floating-point
@@ -20,26 +20,30 @@ final class TermVector {
 
     /** Sublinear term frequency (1 + ln tf), scaled to unit length so long articles do not outweigh short ones. */
     static TermVector ofCounts(Map<String, ? extends Number> counts, Vocabulary vocabulary) {
-        TreeMap<Integer, Double> sorted = new TreeMap<>();
-        // entries are visited in the map's order, but each only sets its own id's value: order cannot matter
+        // ids are numbered in the map's order, but each only carries its own count: order cannot matter
+        long[] packed = new long[counts.size()];
+        double[] tfById = new double[counts.size()];
+        int n = 0;
         for (Map.Entry<String, ? extends Number> e : counts.entrySet()) {
             double tf = e.getValue() == null ? 0 : e.getValue().doubleValue();
             if (e.getKey() != null && !e.getKey().isEmpty() && tf > 0) {
-                sorted.merge(vocabulary.id(e.getKey()), tf, Double::sum);
+                // distinct terms have distinct ids; sort (id, position) pairs as longs instead of boxing into a tree
+                tfById[n] = tf;
+                packed[n] = ((long) vocabulary.id(e.getKey()) << 32) | n;
+                n++;
             }
         }
-        if (sorted.isEmpty()) {
+        if (n == 0) {
             return EMPTY;
         }
-        int[] ids = new int[sorted.size()];
-        double[] weights = new double[sorted.size()];
-        int i = 0;
+        Arrays.sort(packed, 0, n);
+        int[] ids = new int[n];
+        double[] weights = new double[n];
         double norm = 0;
-        for (Map.Entry<Integer, Double> e : sorted.entrySet()) {
-            ids[i] = e.getKey();
-            weights[i] = 1 + Math.log(e.getValue());
+        for (int i = 0; i < n; i++) {
+            ids[i] = (int) (packed[i] >>> 32);
+            weights[i] = 1 + Math.log(tfById[(int) packed[i]]);
             norm += weights[i] * weights[i];
-            i++;
         }
         norm = Math.sqrt(norm);
         for (int j = 0; j < weights.length; j++) {

@@ -1,0 +1,69 @@
+#!/usr/bin/env bash
+# Story-state cost of dedupe-service (ArticleClustering: near-duplicate LSH + story clustering + redelivery ledger),
+# per article, for the live decision and for the state restore that replays the input topic after a restart.
+#
+#   deploy/local/bench-stories.sh [ARTICLES]        (default 100000)
+#   env: BASE_ARTICLES  real analyser outputs the stream is built from (default 5000; cached in target/)
+#        PER_DAY        articles a day in the stream (default ARTICLES/7: a 7-day window, issue #7)
+#        JFR=DIR        also record a JFR profile of each phase into DIR
+#        DIGEST=1       also print outputs_sha256: a digest of every live output (equal digest = identical decisions);
+#                       DIGEST=only prints just that
+#        JAVA_OPTS      extra JVM options
+#
+# Input: the end-to-end benchmark's synthetic newsroom (deploy/local/stack, Newsroom: many events, independent
+# write-ups, 15% near-duplicate wire copies), analysed by nlp-service's real ArticleAnalyzer (entities, terms,
+# datelines) once and cached. When ARTICLES > BASE_ARTICLES the stream repeats the analysed block in epochs, each a
+# disjoint copy (every word of title, text, terms and entity names suffixed with the epoch, new ids and urls) shifted
+# in time so the stream's clock keeps advancing: see StoryStream.
+# Timing is per-thread CPU time (ThreadMXBean), so other load on the machine matters less; load average is printed.
+# The last stdout line is one JSON object.
+# Needs in ~/.m2 (as deploy/local/evaluate.sh does): nlp-service, event-contract.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+MODULE="$ROOT/dedupe-service"
+STACK="$ROOT/deploy/local/stack"
+EVAL="$ROOT/deploy/local/evaluation"
+OUT="$MODULE/target/bench-stories"
+ARTICLES="${1:-100000}"
+BASE="${BASE_ARTICLES:-5000}"
+[[ "$BASE" -gt "$ARTICLES" ]] && BASE="$ARTICLES"
+PER_DAY="${PER_DAY:-$(( ARTICLES / 7 ))}"
+mkdir -p "$OUT"
+
+if [[ ! -s "$OUT/test.classpath" || "$MODULE/pom.xml" -nt "$OUT/test.classpath" || "$ROOT/pom.xml" -nt "$OUT/test.classpath" ]]; then
+  echo "bench-stories: resolving the dedupe-service test classpath ..." >&2
+  ( cd "$ROOT" && ./mvnw -o -q -B -pl dedupe-service dependency:build-classpath -Dmdep.includeScope=test \
+        -Dmdep.outputFile="$OUT/test.classpath" >&2 )
+fi
+CP="$(cat "$OUT/test.classpath")"
+
+echo "bench-stories: compiling the clustering code and the benchmark ..." >&2
+rm -rf "$OUT/classes" "$OUT/test-classes"
+mkdir -p "$OUT/classes" "$OUT/test-classes"
+javac --release 17 -nowarn -proc:none -d "$OUT/classes" -cp "$CP" \
+  "$MODULE"/src/main/java/io/storyline/dedupe/*.java \
+  $(find "$MODULE/src/main/java/io/storyline/dedupe/nearduplicate" "$MODULE/src/main/java/io/storyline/dedupe/story" -name '*.java') >&2
+javac --release 17 -nowarn -proc:none -d "$OUT/test-classes" -cp "$OUT/classes:$CP" \
+  "$MODULE"/src/test/java/io/storyline/dedupe/bench/{NewsroomEnrichedCorpus,StoryStream,StoryStateBenchmark}.java >&2
+
+CORPUS="$OUT/newsroom-enriched-$BASE-$PER_DAY.jsonl.gz"
+if [[ ! -s "$CORPUS" ]]; then
+  echo "bench-stories: analysing $BASE newsroom articles with nlp-service's ArticleAnalyzer (cached: $CORPUS) ..." >&2
+  if [[ ! -s "$EVAL/target/classpath.txt" ]]; then
+    ( cd "$ROOT" && ./mvnw -o -q -f "$EVAL/pom.xml" dependency:build-classpath \
+        -Dmdep.outputFile="$EVAL/target/classpath.txt" -Dmdep.includeScope=runtime >&2 )
+  fi
+  mkdir -p "$OUT/newsroom"
+  javac --release 17 -nowarn -proc:none -d "$OUT/newsroom" -cp "$CP" \
+    "$STACK"/src/main/java/io/storyline/local/load/{Newsroom,NewsroomSettings,ArticleDraft,Vocabulary,Wording,NewsEvent,EventKind,Outlet}.java >&2
+  # nlp-service and its models from the evaluation module's classpath; this module's own classes stay first
+  java -Xmx3g -cp "$OUT/test-classes:$OUT/classes:$OUT/newsroom:$STACK/src/main/resources:$(cat "$EVAL/target/classpath.txt")" \
+    io.storyline.dedupe.bench.NewsroomEnrichedCorpus "$CORPUS" "$BASE" "$PER_DAY" 42 "${ANALYSIS_THREADS:-2}" >&2
+fi
+
+PROPS=()
+[[ -n "${JFR:-}" ]] && mkdir -p "$JFR" && PROPS+=(-Dbench.jfr="$JFR")
+[[ -n "${DIGEST:-}" ]] && PROPS+=(-Dbench.digest="$DIGEST")
+# shellcheck disable=SC2086
+exec java -Xms2g -Xmx2g -XX:+UseParallelGC ${JAVA_OPTS:-} "${PROPS[@]}" \
+  -cp "$OUT/test-classes:$OUT/classes:$CP" io.storyline.dedupe.bench.StoryStateBenchmark "$CORPUS" "$ARTICLES" "$BASE"
