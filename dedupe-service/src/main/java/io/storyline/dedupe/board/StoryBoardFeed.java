@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
+import io.storyline.dedupe.observability.PipelineMetrics;
 import io.storyline.events.Story;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -29,10 +30,12 @@ public class StoryBoardFeed {
     private final BroadcastProcessor<BoardChange> changes = BroadcastProcessor.create();
     private final ObjectMapper json;
     private final Counter unreadable;
+    private final PipelineMetrics metrics;
 
     @Inject
-    public StoryBoardFeed(ObjectMapper json, MeterRegistry registry) {
+    public StoryBoardFeed(ObjectMapper json, MeterRegistry registry, PipelineMetrics metrics) {
         this.json = json;
+        this.metrics = metrics;
         Gauge.builder("storyline.board.stories", board, StoryBoard::size)
                 .description("stories held by the story board, open and closed").register(registry);
         this.unreadable = Counter.builder("storyline.board.unreadable.snapshots")
@@ -42,6 +45,7 @@ public class StoryBoardFeed {
     /** One record of news.stories: a whole snapshot, or a tombstone (null value) that deletes the story. */
     @Incoming("stories-view")
     public void onSnapshot(ConsumerRecord<String, byte[]> record) {
+        metrics.recordIn("stories-view", record.topic());
         if (record.value() == null) {
             Story previous = record.key() == null ? null : board.story(record.key()).orElse(null);
             if (previous != null && board.remove(record.key())) {

@@ -1,6 +1,12 @@
 package io.storyline.dedupe.listener;
 
+import io.micrometer.core.instrument.Timer;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.TracingMetadata;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
@@ -8,6 +14,9 @@ import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.smallrye.reactive.messaging.kafka.transactions.KafkaTransactions;
 import io.smallrye.reactive.messaging.kafka.transactions.TransactionalEmitter;
 import io.storyline.dedupe.ArticleClustering;
+import io.storyline.dedupe.observability.ArticleLogContext;
+import io.storyline.dedupe.observability.DedupeMetrics;
+import io.storyline.dedupe.observability.PipelineMetrics;
 import io.storyline.events.EnrichedArticle;
 import io.storyline.events.EventHeaders;
 import io.storyline.events.Story;
@@ -21,6 +30,7 @@ import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
 
 import java.io.IOException;
 import java.time.Clock;
@@ -37,93 +47,144 @@ import java.util.Optional;
 public class EnrichedArticleListener {
 
     static final String STAGE = "dedupe-service";
+    static final String IN = "articles-enriched";
+    static final String OUT = "dedupe-out";
     private static final Logger LOG = Logger.getLogger(EnrichedArticleListener.class);
 
     private final KafkaTransactions<byte[]> out;
     private final EnrichedArticleCodec codec;
     private final StoryDesks desks;
     private final Clock clock = Clock.systemUTC();
+    private final PipelineMetrics metrics;
+    private final DedupeMetrics dedupeMetrics;
+    private final Tracer tracer;
 
     @Inject
-    public EnrichedArticleListener(@Channel("dedupe-out") KafkaTransactions<byte[]> out, EnrichedArticleCodec codec, StoryDesks desks) {
+    public EnrichedArticleListener(@Channel("dedupe-out") KafkaTransactions<byte[]> out, EnrichedArticleCodec codec, StoryDesks desks,
+                                   PipelineMetrics metrics, DedupeMetrics dedupeMetrics, Tracer tracer) {
         this.out = out;
         this.codec = codec;
         this.desks = desks;
+        this.metrics = metrics;
+        this.dedupeMetrics = dedupeMetrics;
+        this.tracer = tracer;
     }
 
-    @Incoming("articles-enriched")
+    /** A story snapshot to publish and the trace of the last article that changed it. */
+    private record Change(Story story, Context trace) {
+    }
+
+    @Incoming(IN)
     public Uni<Void> onBatch(KafkaRecordBatch<String, byte[]> batch) {
+        Timer.Sample batchTime = Timer.start();
         return out.withTransactionAndAck(batch, emitter -> {
             // Within a batch a story may change many times; its last snapshot is all a reader of the compacted topic needs.
-            Map<String, Story> changed = new LinkedHashMap<>();
+            Map<String, Change> changed = new LinkedHashMap<>();
             for (KafkaRecord<String, byte[]> record : batch) {
+                metrics.recordIn(IN, record.getTopic());
                 decide(record, emitter, changed);
             }
-            for (Story story : changed.values()) {
-                emitter.send(outgoing(Topic.STORIES, story.id(), toJson(story), null));
+            for (Change change : changed.values()) {
+                emitter.send(outgoing(Topic.STORIES, change.story().id(), toJson(change.story()), null, change.trace()));
+                dedupeMetrics.published(change.story());
             }
+            dedupeMetrics.state(desks.openStories(), desks.nearDuplicateIndexSize(), desks.nearDuplicateIndexBytes());
             return Uni.createFrom().voidItem();
-        }).onFailure().invoke(failure -> desks.discardAfterAbort(failure));
+        }).invoke(() -> batchTime.stop(metrics.stage("batch")))
+                .onFailure().invoke(failure -> desks.discardAfterAbort(failure));
     }
 
-    private void decide(KafkaRecord<String, byte[]> record, TransactionalEmitter<byte[]> emitter, Map<String, Story> changed) {
+    private void decide(KafkaRecord<String, byte[]> record, TransactionalEmitter<byte[]> emitter, Map<String, Change> changed) {
+        // the consumer span the connector made from the record's traceparent header
+        Context incoming = record.getMetadata(TracingMetadata.class).map(TracingMetadata::getCurrentContext).orElse(Context.root());
+        Span span = tracer.spanBuilder("dedupe decide").setParent(incoming).startSpan();
+        Context trace = incoming.with(span);
+        Timer.Sample time = Timer.start();
+        try (ArticleLogContext log = ArticleLogContext.open(record.getKey(), span.getSpanContext())) {
+            decide(record, emitter, changed, trace, span);
+        } finally {
+            time.stop(metrics.stage("decide"));
+            span.end();
+        }
+    }
+
+    private void decide(KafkaRecord<String, byte[]> record, TransactionalEmitter<byte[]> emitter, Map<String, Change> changed,
+                        Context trace, Span span) {
         EnrichedArticle article;
         try {
             article = codec.read(record.getPayload());
         } catch (IOException | RuntimeException e) {
-            deadLetter(record, emitter, "unreadable enriched article: " + e.getMessage(), e);
+            deadLetter(record, emitter, "unreadable enriched article: " + e.getMessage(), "unreadable", e, trace);
             return;
+        }
+        String articleId = article.article() == null ? null : article.article().id();
+        if (articleId != null) {
+            MDC.put(ArticleLogContext.ARTICLE_ID, articleId);
+            span.setAttribute("storyline.article.id", articleId);
         }
         ArticleClustering.Decision decision;
         try {
             Optional<ArticleClustering.Decision> decided = desks.forPartition(record.getPartition()).decide(article, clock.instant());
             if (decided.isEmpty()) {
+                dedupeMetrics.redelivered();
+                span.setAttribute("storyline.redelivery", true);
                 LOG.debugf("article %s revision %d was decided before; redelivery ignored", article.article().id(), article.article().revision());
                 return;
             }
             decision = decided.get();
         } catch (RuntimeException e) {
-            LOG.errorf(e, "could not cluster article %s", article.article().id());
-            deadLetter(record, emitter, "clustering failed: " + e, e);
+            LOG.errorf(e, "could not cluster article %s", articleId);
+            deadLetter(record, emitter, "clustering failed: " + e, "clustering-failed", e, trace);
             return;
         }
-        Headers trace = traceHeaders(record.getHeaders());
-        emitter.send(outgoing(Topic.ARTICLES_CLUSTERED, decision.clustered().articleId(), toJson(decision.clustered()), trace));
+        span.setAttribute("storyline.story.id", decision.clustered().storyId());
+        dedupeMetrics.decided(decision.clustered());
+        Headers headers = traceHeaders(record.getHeaders(), span);
+        emitter.send(outgoing(Topic.ARTICLES_CLUSTERED, decision.clustered().articleId(), toJson(decision.clustered()), headers, trace));
         for (Story story : decision.changedStories()) {
             changed.remove(story.id());
-            changed.put(story.id(), story);
+            changed.put(story.id(), new Change(story, trace));
         }
     }
 
-    private void deadLetter(KafkaRecord<String, byte[]> record, TransactionalEmitter<byte[]> emitter, String reason, Throwable cause) {
+    private void deadLetter(KafkaRecord<String, byte[]> record, TransactionalEmitter<byte[]> emitter, String reason, String code,
+                            Throwable cause, Context trace) {
         long offset = offset(record);
+        Span.fromContext(trace).setStatus(StatusCode.ERROR, reason);
         LOG.warnf("dead-lettering %s-%d@%d: %s", record.getTopic(), record.getPartition(), offset, reason);
-        Headers headers = traceHeaders(record.getHeaders());
+        metrics.recordFailed(IN, record.getTopic(), code);
+        Headers headers = traceHeaders(record.getHeaders(), Span.fromContext(trace));
         EventHeaders.deadLetter(reason, cause, STAGE, record.getTopic(), record.getPartition(), offset).forEach(headers::add);
-        emitter.send(outgoing(Topic.DEADLETTER, record.getKey(), record.getPayload(), headers));
+        emitter.send(outgoing(Topic.DEADLETTER, record.getKey(), record.getPayload(), headers, trace));
     }
 
     private static long offset(KafkaRecord<String, byte[]> record) {
         return record.getMetadata(IncomingKafkaRecordMetadata.class).map(IncomingKafkaRecordMetadata::getOffset).orElse(-1L);
     }
 
-    private static Message<byte[]> outgoing(Topic topic, String key, byte[] value, Headers headers) {
+    private Message<byte[]> outgoing(Topic topic, String key, byte[] value, Headers headers, Context trace) {
+        metrics.recordOut(OUT, topic.topicName());
         OutgoingKafkaRecordMetadata.OutgoingKafkaRecordMetadataBuilder<String> metadata = OutgoingKafkaRecordMetadata.<String>builder()
                 .withTopic(topic.topicName())
                 .withKey(key);
         if (headers != null) {
             metadata.withHeaders(headers);
         }
-        return Message.of(value).addMetadata(metadata.build());
+        // the producer span continues the article's trace; the connector writes its traceparent header
+        return Message.of(value).addMetadata(metadata.build()).addMetadata(TracingMetadata.withCurrent(trace));
     }
 
-    private static Headers traceHeaders(Headers incoming) {
+    private static Headers traceHeaders(Headers incoming, Span span) {
         RecordHeaders headers = new RecordHeaders();
         for (String name : new String[] {EventHeaders.TRACE_ID, EventHeaders.INGESTED_AT}) {
             Header header = incoming.lastHeader(name);
             if (header != null) {
                 headers.add(name, header.value());
             }
+        }
+        if (headers.lastHeader(EventHeaders.TRACE_ID) == null && span.getSpanContext().isValid()) {
+            // a record from a producer that set no correlation id: its OpenTelemetry trace id is the one to search for
+            headers.add(EventHeaders.TRACE_ID, span.getSpanContext().getTraceId().getBytes(java.nio.charset.StandardCharsets.UTF_8));
         }
         return headers;
     }

@@ -1,5 +1,9 @@
 package io.storyline.ingest.intake;
 
+import io.micrometer.core.instrument.Timer;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
 import io.storyline.events.Article;
 import io.storyline.events.IngestChannel;
 import io.storyline.ingest.article.ArticleNormaliser;
@@ -8,6 +12,8 @@ import io.storyline.ingest.article.NormalisedArticle;
 import io.storyline.ingest.article.Rejection;
 import io.storyline.ingest.article.RejectedInputException;
 import io.storyline.ingest.article.RevisionLedger;
+import io.storyline.ingest.observability.ArticleLogContext;
+import io.storyline.ingest.observability.HttpTracing;
 import io.storyline.ingest.publish.ArticlePublisher;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -29,6 +35,8 @@ public class ArticleIntake {
     private final ArticlePublisher publisher;
     private final IngestMetrics metrics;
     private final Clock clock = Clock.systemUTC();
+    private static final io.opentelemetry.api.common.AttributeKey<String> ARTICLE_ID =
+            io.opentelemetry.api.common.AttributeKey.stringKey("storyline.article.id");
 
     @Inject
     public ArticleIntake(IngestConfig config, ArticlePublisher publisher, IngestMetrics metrics) {
@@ -40,15 +48,30 @@ public class ArticleIntake {
 
     /** Normalises and publishes; a refused submission completes normally with a REJECTED result. */
     public CompletableFuture<IntakeResult> submit(ArticleSubmission submission, IngestChannel channel, String traceId) {
+        metrics.received(channel);
         Instant received = clock.instant();
         NormalisedArticle normalised;
+        Timer.Sample normalising = Timer.start();
         try {
             normalised = normaliser.normalise(submission, channel, received);
         } catch (RejectedInputException e) {
-            rejected(e.rejection(), channel, submission.source());
+            metrics.rejected(e.rejection(), channel, submission.source());
             return CompletableFuture.completedFuture(IntakeResult.rejected(e.rejection()));
+        } finally {
+            normalising.stop(metrics.stage("normalise"));
         }
-        return admit(normalised, traceId, true);
+        // the request's trace (or the consumed record's): the publisher's Kafka producer span continues it
+        Context trace = HttpTracing.current();
+        if (channel == IngestChannel.BATCH) {
+            Span.fromContext(trace).addEvent("article", io.opentelemetry.api.common.Attributes.of(ARTICLE_ID, normalised.article().id()));
+        } else {
+            Span.fromContext(trace).setAttribute(ARTICLE_ID, normalised.article().id());
+        }
+        Timer.Sample publishing = Timer.start();
+        try (Scope scope = trace.makeCurrent();
+             ArticleLogContext log = ArticleLogContext.open(normalised.article().id(), Span.fromContext(trace).getSpanContext())) {
+            return admit(normalised, traceId, true).whenComplete((result, failure) -> publishing.stop(metrics.stage("publish")));
+        }
     }
 
     /** Makes a revision already in Kafka known, so a resend after a restart is still a duplicate. */
@@ -58,6 +81,7 @@ public class ArticleIntake {
 
     /** Counts a refusal that happened before a submission existed (bad JSON, bad UTF-8, too large). */
     public void rejected(Rejection rejection, IngestChannel channel, String source) {
+        metrics.received(channel);
         metrics.rejected(rejection, channel, source);
     }
 
@@ -91,6 +115,7 @@ public class ArticleIntake {
                         throw new PublishFailedException(article.id(), cause);
                     }
                     ledger.published(article.id(), claim);
+                    metrics.published();
                     metrics.counted(status.code(), article.channel(), article.source(), null);
                     return new IntakeResult(status, revision, null, normalised.notes());
                 });

@@ -3,7 +3,9 @@ package io.storyline.ingest.intake;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.storyline.events.IngestChannel;
+import io.storyline.events.Topic;
 import io.storyline.ingest.article.Rejection;
+import io.storyline.ingest.observability.PipelineMetrics;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -13,7 +15,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * {@code storyline_ingest_articles_total{outcome, channel, source, reason}}: accepted, duplicate, revision, rejected
- * (by reason) and failed (Kafka did not acknowledge), per source and ingest channel.
+ * (by reason) and failed (Kafka did not acknowledge), per source and ingest channel; and the pipeline meters every
+ * service has ({@link PipelineMetrics}): articles in per ingest channel, records out per topic, news.scraped records
+ * dead-lettered, and the latency of the normalise and publish stages.
  */
 @ApplicationScoped
 public class IngestMetrics {
@@ -25,6 +29,9 @@ public class IngestMetrics {
 
     @Inject
     MeterRegistry registry;
+
+    @Inject
+    PipelineMetrics pipeline;
 
     private final Set<String> sources = ConcurrentHashMap.newKeySet();
 
@@ -41,6 +48,30 @@ public class IngestMetrics {
 
     public void rejected(Rejection rejection, IngestChannel channel, String source) {
         counted("rejected", channel, source, rejection.reason().code());
+        if (channel == IngestChannel.KAFKA) {
+            // a refused news.scraped record goes to news.deadletter as it came
+            pipeline.recordFailed(channelTag(channel), Topic.SCRAPED.topicName(), rejection.reason().code());
+            pipeline.recordOut("deadletter", Topic.DEADLETTER.topicName());
+        }
+    }
+
+    /** An article offered on {@code channel}, whatever becomes of it. */
+    public void received(IngestChannel channel) {
+        pipeline.recordIn(channelTag(channel), channel == IngestChannel.KAFKA ? Topic.SCRAPED.topicName() : "none");
+    }
+
+    public void published() {
+        pipeline.recordOut("articles-raw", Topic.ARTICLES_RAW.topicName());
+    }
+
+    /** Latency histogram of one intake stage: normalise, publish (until Kafka acknowledged). */
+    public io.micrometer.core.instrument.Timer stage(String stage) {
+        return pipeline.stage(stage);
+    }
+
+    /** The input channel as the other services name theirs: the messaging channel for Kafka, else the ingest channel. */
+    private static String channelTag(IngestChannel channel) {
+        return channel == IngestChannel.KAFKA ? "scraped" : channel.name().toLowerCase(Locale.ROOT);
     }
 
     private String sourceTag(String source) {

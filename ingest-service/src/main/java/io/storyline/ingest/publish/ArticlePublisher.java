@@ -1,5 +1,7 @@
 package io.storyline.ingest.publish;
 
+import io.opentelemetry.context.Context;
+import io.smallrye.reactive.messaging.TracingMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.storyline.events.Article;
 import io.storyline.events.EventHeaders;
@@ -35,7 +37,8 @@ public class ArticlePublisher {
                 .withHeaders(headers)
                 .build();
         CompletableFuture<Void> acked = new CompletableFuture<>();
-        Message<Article> message = Message.of(article, Metadata.of(kafka),
+        // the record's producer span continues the caller's current trace; the connector writes its traceparent header
+        Message<Article> message = Message.of(article, Metadata.of(kafka, TracingMetadata.withCurrent(Context.current())),
                 () -> {
                     acked.complete(null);
                     return CompletableFuture.completedFuture(null);
