@@ -4,6 +4,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.MemberDescription;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 
 import java.util.HashMap;
@@ -31,8 +32,7 @@ final class PartitionOwners {
 
     /** Samples the groups' assignments; a partition assigned to another member than at the last sample is a move. */
     void sample() throws InterruptedException {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "10000"))) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
             Map<String, ConsumerGroupDescription> groups = admin.describeConsumerGroups(GROUPS).all().get(15, TimeUnit.SECONDS);
             for (ConsumerGroupDescription group : groups.values()) {
                 for (MemberDescription member : group.members()) {
@@ -44,7 +44,7 @@ final class PartitionOwners {
                     }
                 }
             }
-        } catch (ExecutionException | TimeoutException e) {
+        } catch (ExecutionException | TimeoutException | KafkaException e) {
             // broker restarting or group rebalancing: the next sample sees the outcome
         }
     }
