@@ -2,7 +2,8 @@
 # Load benchmark of nlp-service's ArticleAnalyzer on ~600-word English articles (400-900 words).
 # Prints articles per CPU-second on one thread (= per core) for the NER scopes LEAD, HYBRID (default) and
 # FULL, recall of LEAD/HYBRID against FULL (model on every sentence), model load time, heap in use, and CPU
-# milliseconds per article by stage. Last stdout line: one JSON object.
+# milliseconds per article by stage. Last stdout line: one JSON object; "articlesPerCpuSecond" and
+# "clusteringRelevantRecall" (vs FULL) are the figures of the default scope.
 #
 # Usage: deploy/local/bench-nlp.sh [corpus.jsonl] [seconds-per-scope]
 #   corpus: jsonl with title, text, lang per line (default /work/shared/data/wikiref220-dev.jsonl; the

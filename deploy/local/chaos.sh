@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Fault injection: pushes ARTICLES synthetic articles (default 20000; with near-duplicates and many
-# stories) through the whole pipeline twice — undisturbed, then while ingest, nlp and dedupe are
-# SIGKILLed at random moments and restarted, and the broker is killed and restarted once — and
-# compares. The last stdout line is one JSON object:
-#   {"articles","kills","restarts","broker_restarts","lost","doubled","stories_identical",...}
+# stories) through the whole pipeline twice: undisturbed, then with a second nlp and dedupe instance
+# while instances are SIGKILLed (one fault in four a SIGTERM) at random moments and restarted until
+# every article is out, and the broker is killed and restarted once; then compares the outputs.
+# The last stdout line is one JSON object:
+#   {"articles","instances","kills","sigterm_stops","restarts","broker_restarts","partition_moves",
+#    "lost","doubled","stories_identical",...}
 # Exit status 0 only when nothing was lost or doubled and the stories are identical.
 #   deploy/local/chaos.sh [ARTICLES] [SEED]
 set -euo pipefail

@@ -108,10 +108,10 @@ public final class ArticleAnalyzer {
                     + " characters of headline and body, limit " + settings.maxDocumentChars());
         }
         String declared = normaliseDeclared(article.language());
-        String key = contentKey(text.document()) + '|' + (declared == null ? "" : declared);
         Analysis analysis = settings.cacheSize() == 0
                 ? analyse(text, declared)
-                : cache.get(key, k -> analyse(text, declared));
+                : cache.get(contentKey(text.document()) + '|' + (declared == null ? "" : declared),
+                        k -> analyse(text, declared));
         Dateline dateline = null;
         if (analysis.dateline() != null) {
             Instant reference = article.published() != null ? article.published() : article.received();

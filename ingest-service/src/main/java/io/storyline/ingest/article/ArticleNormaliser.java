@@ -37,7 +37,9 @@ public final class ArticleNormaliser {
         List<String> notes = new ArrayList<>(1);
         String url = in.url() == null || in.url().isBlank() ? null : canonicalUrl(in.url(), channel);
 
-        String title = CleanText.line(required(in.title(), "title"));
+        // NULs or runs of control characters that came in as JSON escapes: binary data, refused like raw bytes
+        StrictText.requireText(required(in.title(), "title"), "title");
+        String title = CleanText.line(in.title());
         if (title.isEmpty()) {
             throw new RejectedInputException(RejectionReason.EMPTY_TEXT, "title", "blank after removing markup and whitespace");
         }
@@ -47,6 +49,7 @@ public final class ArticleNormaliser {
         }
 
         String body = required(in.body(), "body");
+        StrictText.requireText(body, "body");
         if (body.length() > limits.maxTextChars() * 4L) {
             throw new RejectedInputException(RejectionReason.TOO_LONG, "body",
                     "body of " + body.length() + " characters is far beyond the text limit of " + limits.maxTextChars());

@@ -3,6 +3,7 @@ package io.storyline.nlp.entity;
 import edu.stanford.nlp.ie.crf.CRFClassifier;
 import edu.stanford.nlp.ling.CoreAnnotations;
 import edu.stanford.nlp.ling.CoreLabel;
+import edu.stanford.nlp.util.MaxSizeConcurrentHashSet;
 import io.storyline.events.EntityType;
 
 import java.time.Duration;
@@ -36,10 +37,28 @@ public final class CrfEntityRecognizer {
         long start = System.nanoTime();
         try {
             CRFClassifier<CoreLabel> crf = CRFClassifier.getClassifier(resource);
+            freezeKnownLowerCaseWords(crf);
             return new CrfEntityRecognizer(crf, modelName(resource), Duration.ofNanos(System.nanoTime() - start));
         } catch (Exception e) {
             throw new IllegalStateException("cannot load NER model " + resource + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The model's word shapes ask whether a capitalised word is known in lower case; CoreNLP by default adds
+     * every lower-case word of every text it labels to that set (up to 10,000 more), so a label would depend
+     * on which articles the instance read before. Frozen at the words of the training data, the same article
+     * always gets the same labels, on any instance, after any restart.
+     */
+    static void freezeKnownLowerCaseWords(CRFClassifier<CoreLabel> crf) {
+        if (crf.getKnownLCWords() instanceof MaxSizeConcurrentHashSet<String> known) {
+            known.setMaxSize(known.size());
+        }
+    }
+
+    /** How many lower-case words the model knows; constant once loaded. */
+    int knownLowerCaseWords() {
+        return classifier.getKnownLCWords().size();
     }
 
     static String modelName(String resource) {

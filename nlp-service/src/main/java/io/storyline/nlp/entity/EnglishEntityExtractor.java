@@ -334,8 +334,17 @@ public final class EnglishEntityExtractor {
         return word.equals("'s") || word.equals("'") || word.equals("’s") || word.equals("’");
     }
 
+    private static final java.util.regex.Pattern WHITESPACE = java.util.regex.Pattern.compile("\\s+");
+
     private static String normalise(String surface) {
-        return surface.replaceAll("\\s+", " ");
+        for (int i = 0; i < surface.length(); i++) {
+            char c = surface.charAt(i);
+            if (Character.isWhitespace(c) && (c != ' ' || (i + 1 < surface.length()
+                    && Character.isWhitespace(surface.charAt(i + 1))))) {
+                return WHITESPACE.matcher(surface).replaceAll(" ");
+            }
+        }
+        return surface;
     }
 
     private static final class Cluster {

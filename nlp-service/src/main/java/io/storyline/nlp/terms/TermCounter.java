@@ -1,5 +1,7 @@
 package io.storyline.nlp.terms;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import edu.stanford.nlp.ling.CoreLabel;
 import edu.stanford.nlp.process.Morphology;
 import io.storyline.nlp.Deadline;
@@ -51,6 +53,12 @@ public final class TermCounter {
     private final Analyzer fallback;
     /** Morphology keeps lexer state, so one per thread. */
     private final ThreadLocal<Morphology> morphology = ThreadLocal.withInitial(Morphology::new);
+    /**
+     * Lemma by word: a word's lemma depends on nothing else, and news vocabulary repeats, so most words skip
+     * the morphology lexer. Bounded; what it holds never changes a result, only saves work.
+     */
+    private final Cache<String, String> lemmaCache = Caffeine.newBuilder().maximumSize(LEMMA_CACHE_SIZE).build();
+    static final int LEMMA_CACHE_SIZE = 50_000;
 
     public TermCounter(List<String> languages, boolean lemmas) {
         this.lemmas = lemmas;
@@ -127,7 +135,7 @@ public final class TermCounter {
                 }
                 // Morphology would turn names into Latin plurals ("Russia" to "russium"): capitalised words stay.
                 boolean capitalised = Character.isUpperCase(original.charAt(0));
-                String term = morph == null || capitalised ? word : morph.stem(word);
+                String term = morph == null || capitalised ? word : lemma(word, morph);
                 if (term.length() > 1 && (acronym || !englishStopWords.contains(term))) {
                     counts.merge(term, 1, Integer::sum);
                 }
@@ -135,6 +143,15 @@ public final class TermCounter {
             deadline.check("terms");
         }
         return ordered(counts);
+    }
+
+    private String lemma(String word, Morphology morph) {
+        String lemma = lemmaCache.getIfPresent(word);
+        if (lemma == null) {
+            lemma = morph.stem(word);
+            lemmaCache.put(word, lemma);
+        }
+        return lemma;
     }
 
     /** Terms of an article in any other language, with that language's stop words (none if unknown). */

@@ -90,7 +90,11 @@ public final class NlpBench {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("articles", articles.size());
         out.put("avgWords", Math.round(words));
-        out.put("defaultScope", NlpSettings.defaults().nerScope().name());
+        String defaultScope = NlpSettings.defaults().nerScope().name();
+        out.put("defaultScope", defaultScope);
+        out.put("articlesPerCpuSecond", throughput.get(defaultScope));
+        out.put("clusteringRelevantRecall", defaultScope.equals("FULL") ? 1.0
+                : ((Map<?, ?>) recall.get(defaultScope)).get("clusteringRelevantEntities"));
         out.put("articlesPerSecondPerCore", throughput);
         out.put("recallVsFullText", recall);
         out.put("modelLoadMillis", hybrid.modelLoadTime().toMillis());

@@ -8,9 +8,11 @@ import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The whole pipeline on one machine: a real single-node Kafka broker, its topics, and the three
@@ -26,7 +28,10 @@ public final class LocalStack implements AutoCloseable {
 
     private final StackOptions options;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private final List<ServiceProcess> services = new ArrayList<>();
+    // the fault injector restarts instances while the pusher looks up ingest's URL
+    private final List<ServiceProcess> services = new CopyOnWriteArrayList<>();
+    /** Ports of the instances beyond each service's first (which uses the options' port). */
+    private final Map<String, Integer> extraPorts = new LinkedHashMap<>();
     private LocalKafkaBroker broker;
 
     private LocalStack(StackOptions options) {
@@ -73,24 +78,64 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
+    /**
+     * Starts one more instance of {@code service} in the same consumer groups and waits until it is ready; Kafka
+     * then shares the service's partitions between the instances (or keeps the new one on standby when there are
+     * fewer partitions than instances). Returns the instance's name, e.g. {@code nlp-service-2}, for
+     * {@link #kill}, {@link #restart} and {@link #baseUrl}.
+     */
+    public String addInstance(String service) throws IOException, InterruptedException {
+        long running = services.stream().filter(s -> serviceOf(s.name()).equals(service)).count();
+        String name = service + "-" + (running + 1);
+        extraPorts.put(name, LocalKafkaBroker.freePort());
+        ServiceProcess instance = launch(name);
+        services.add(instance);
+        instance.awaitReady(http, READY_TIMEOUT);
+        return name;
+    }
+
+    /** Names of every running service instance. */
+    public List<String> instances() {
+        return services.stream().map(ServiceProcess::name).toList();
+    }
+
+    private static String serviceOf(String instance) {
+        return instance.replaceFirst("-\\d+$", "");
+    }
+
     private ServiceProcess launch(String name) throws IOException {
         // Loopback only, so ingest's API keys (required by the prod profile on a cluster) stay off here.
-        Map<String, String> env = Map.of(
+        Map<String, String> env = new HashMap<>(Map.of(
                 "KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers(),
                 "QUARKUS_HTTP_HOST", "127.0.0.1",
-                "STORYLINE_INGEST_AUTH_ENABLED", "false");
+                "STORYLINE_INGEST_AUTH_ENABLED", "false"));
+        Integer extraPort = extraPorts.get(name);
+        if (extraPort != null) {
+            // its own transactional id: two producers with one id would fence each other
+            env.put("STORYLINE_INSTANCE_ID", name.substring(name.lastIndexOf('-') + 1));
+        }
         Path logs = options.dataDir().resolve("logs");
-        return switch (name) {
-            case DEDUPE -> ServiceProcess.start(DEDUPE, options.repo(), options.dedupePort(), "512m", env, logs);
-            case NLP -> ServiceProcess.start(NLP, options.repo(), options.nlpPort(), "768m", env, logs);
-            case INGEST -> ServiceProcess.start(INGEST, options.repo(), options.ingestPort(), "256m", env, logs);
+        String service = serviceOf(name);
+        return switch (service) {
+            case DEDUPE -> ServiceProcess.start(DEDUPE, name, options.repo(), port(extraPort, options.dedupePort()), "512m", env, logs);
+            case NLP -> ServiceProcess.start(NLP, name, options.repo(), port(extraPort, options.nlpPort()), "768m", env, logs);
+            case INGEST -> ServiceProcess.start(INGEST, name, options.repo(), port(extraPort, options.ingestPort()), "256m", env, logs);
             default -> throw new IllegalArgumentException("no service " + name);
         };
+    }
+
+    private static int port(Integer extraPort, int firstInstancePort) {
+        return extraPort != null ? extraPort : firstInstancePort;
     }
 
     /** SIGKILLs a service, as a crash would. */
     public void kill(String name) throws InterruptedException {
         service(name).kill();
+    }
+
+    /** SIGTERMs a service, as a rolling update would, and waits until it has exited (SIGKILL after 30 s). */
+    public void stop(String name) {
+        service(name).close();
     }
 
     /** Starts a service again on its port (after {@link #kill}) and waits until it is ready. */

@@ -30,9 +30,13 @@ final class ServiceProcess implements AutoCloseable {
         this.log = log;
     }
 
-    static ServiceProcess start(String name, Path repo, int port, String heap, Map<String, String> env, Path logDir)
-            throws IOException {
-        Path jar = repo.resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
+    /**
+     * @param service  the module whose packaged application runs
+     * @param name     this instance's name (the service's name for its first instance), also its log's name
+     */
+    static ServiceProcess start(String service, String name, Path repo, int port, String heap, Map<String, String> env,
+            Path logDir) throws IOException {
+        Path jar = repo.resolve(service).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.isRegularFile(jar)) {
             throw new IOException(jar + " is missing: build first (./mvnw package -DskipTests)");
         }

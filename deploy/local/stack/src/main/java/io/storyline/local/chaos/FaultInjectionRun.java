@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 
 /**
@@ -29,16 +30,19 @@ import java.util.stream.Collectors;
 public final class FaultInjectionRun {
 
     /** What the disturbed run did to the pipeline and what came out. */
-    public record Result(int articles, int kills, int restarts, int brokerRestarts, long lost, long doubled,
+    public record Result(int articles, int instances, int kills, int stops, int restarts, int brokerRestarts, int partitionMoves, long lost, long doubled,
             boolean storiesIdentical, int stories, int storiesDiffering, long pushRetries, long rejected,
             double undisturbedSeconds, double disturbedSeconds) {
 
         public Map<String, Object> toJson() {
             Map<String, Object> json = new LinkedHashMap<>();
             json.put("articles", articles);
+            json.put("instances", instances);
             json.put("kills", kills);
+            json.put("sigterm_stops", stops);
             json.put("restarts", restarts);
             json.put("broker_restarts", brokerRestarts);
+            json.put("partition_moves", partitionMoves);
             json.put("lost", lost);
             json.put("doubled", doubled);
             json.put("stories_identical", storiesIdentical);
@@ -55,6 +59,9 @@ public final class FaultInjectionRun {
     private FaultInjectionRun() {
     }
 
+    /** The stack of the pass in progress, for the shutdown hook: an interrupted run must not leave JVMs behind. */
+    private static final AtomicReference<LocalStack> CURRENT = new AtomicReference<>();
+
     public static Result run(Path repo, int articles, long seed, PrintStream log) throws Exception {
         List<ArticleDraft> drafts = new Newsroom(seed, NewsroomSettings.defaults()).stream().limit(articles).toList();
         List<String> lines = drafts.stream().map(ArticleDraft::toJson).toList();
@@ -62,13 +69,17 @@ public final class FaultInjectionRun {
 
         log.println("chaos: undisturbed run of " + articles + " articles");
         Instant start = Instant.now();
-        Outcome calm = pass(repo, lines, urls, null, seed, log);
+        Outcome calm = pass(repo, lines, urls, null, log);
         double calmSeconds = Duration.between(start, Instant.now()).toMillis() / 1000.0;
 
-        log.println("chaos: disturbed run of the same " + articles + " articles");
+        // About twenty faults whatever the size of the run: the mean gap is a twelfth of the undisturbed run
+        // (the disturbed one takes longer), and the push is spread over that time so ingest is hit mid-stream.
+        int meanGap = (int) Math.max(3_000, Math.min(40_000, calmSeconds * 1000 / 12));
+        Disturbance disturbance = new Disturbance(seed, meanGap / 2, meanGap * 3 / 2, (long) (calmSeconds * 800 / Math.max(1, lines.size() / CHUNK)));
+        log.printf("chaos: disturbed run of the same %d articles (a fault every %.0f-%.0f s)%n", articles,
+                disturbance.minGapMillis() / 1000.0, disturbance.maxGapMillis() / 1000.0);
         start = Instant.now();
-        FaultInjector[] injector = new FaultInjector[1];
-        Outcome chaos = pass(repo, lines, urls, injector, seed, log);
+        Outcome chaos = pass(repo, lines, urls, disturbance, log);
         double chaosSeconds = Duration.between(start, Instant.now()).toMillis() / 1000.0;
 
         long lost = urls.stream().filter(url -> !chaos.output().clusteredCounts().containsKey(url)).count();
@@ -85,46 +96,82 @@ public final class FaultInjectionRun {
         if (differing > 0) {
             writeDiff(repo, expected, actual, log);
         }
-        return new Result(articles, injector[0].kills(), injector[0].restarts(), injector[0].brokerRestarts(), lost, doubled,
+        FaultInjector injector = chaos.injector();
+        return new Result(articles, chaos.instances(), injector.kills(), injector.stops(), injector.restarts(), injector.brokerRestarts(), injector.partitionMoves(), lost, doubled,
                 differing == 0, expected.size(), differing, chaos.pushRetries(), chaos.rejected(), calmSeconds, chaosSeconds);
     }
 
-    private record Outcome(PipelineOutput output, long pushRetries, long rejected) {
+    private static final int CHUNK = 250;
+
+    /** How the disturbed pass is disturbed: fault gaps and the pause between pushed chunks. */
+    private record Disturbance(long seed, int minGapMillis, int maxGapMillis, long chunkPeriodMillis) {
     }
 
-    /** One pass over a fresh stack; with {@code injectorOut} non-null, under fault injection. */
-    private static Outcome pass(Path repo, List<String> lines, Set<String> urls, FaultInjector[] injectorOut, long seed,
-            PrintStream log) throws Exception {
+    private record Outcome(PipelineOutput output, long pushRetries, long rejected, FaultInjector injector, int instances) {
+    }
+
+    /** One pass over a fresh stack; with {@code disturbance} non-null, under fault injection. */
+    private static Outcome pass(Path repo, List<String> lines, Set<String> urls, Disturbance disturbance, PrintStream log)
+            throws Exception {
         Path data = Files.createTempDirectory("storyline-chaos-");
+        Outcome outcome = passIn(data, repo, lines, urls, disturbance, log);
+        deleteRecursively(data); // kept, with the services' logs, when the pass failed
+        return outcome;
+    }
+
+    private static Outcome passIn(Path data, Path repo, List<String> lines, Set<String> urls, Disturbance disturbance,
+            PrintStream log) throws Exception {
         try (LocalStack stack = LocalStack.start(new StackOptions(repo, data, 0, 0, 0, 0), step -> log.println("chaos: " + step))) {
-            ArticlePusher pusher = new ArticlePusher(stack.http(), stack::ingestUrl, 250);
-            FaultInjector injector = null;
-            Thread chaosThread = null;
-            if (injectorOut != null) {
-                injector = new FaultInjector(stack, seed, log);
-                injectorOut[0] = injector;
-                chaosThread = new Thread(injector, "fault-injector");
-                chaosThread.start();
+            CURRENT.set(stack);
+            ArticlePusher pusher = new ArticlePusher(stack.http(), stack::ingestUrl, CHUNK);
+            if (disturbance == null) {
+                pusher.pushAll(lines, () -> { });
+                log.println("chaos: all " + lines.size() + " articles accepted by ingest");
+                return new Outcome(PipelineOutput.awaitDrained(stack.bootstrapServers(), urls, Duration.ofMinutes(60)),
+                        pusher.retries(), pusher.rejected(), null, stack.instances().size());
             }
-            FaultInjector active = injector;
-            int[] chunks = {0};
-            int brokerRestartChunk = lines.size() / 250 / 2;
-            pusher.pushAll(lines, () -> {
-                if (active != null && ++chunks[0] == brokerRestartChunk) {
-                    active.restartBrokerSoon();
-                }
-            });
-            log.println("chaos: all " + lines.size() + " articles accepted by ingest (" + pusher.retries() + " retries)");
-            if (injector != null) {
-                injector.stop();
-                chaosThread.join();
+            // a second nlp and dedupe instance: a killed instance's partitions move to its peer and back
+            for (String service : List.of(LocalStack.NLP, LocalStack.DEDUPE)) {
+                log.println("chaos: started " + stack.addInstance(service));
+            }
+            try (ClusteredProgress progress = new ClusteredProgress(stack.bootstrapServers(), urls.size())) {
+                FaultInjector injector = new FaultInjector(stack, progress, disturbance.seed(), disturbance.minGapMillis(),
+                        disturbance.maxGapMillis(), log);
+                Thread chaosThread = new Thread(injector, "fault-injector");
+                chaosThread.start();
+                long started = System.currentTimeMillis();
+                int[] chunks = {0};
+                pusher.pushAll(lines, () -> pauseUntil(started + ++chunks[0] * disturbance.chunkPeriodMillis()));
+                log.println("chaos: all " + lines.size() + " articles accepted by ingest (" + pusher.retries() + " retries)");
+                chaosThread.join(); // the injector stops once every article is out
                 if (injector.failure() != null) {
                     throw injector.failure();
                 }
                 injector.reviveDead();
+                PipelineOutput output = PipelineOutput.awaitDrained(stack.bootstrapServers(), urls, Duration.ofMinutes(60));
+                return new Outcome(output, pusher.retries(), pusher.rejected(), injector, stack.instances().size());
             }
-            PipelineOutput output = PipelineOutput.awaitDrained(stack.bootstrapServers(), urls, Duration.ofMinutes(30));
-            return new Outcome(output, pusher.retries(), pusher.rejected());
+        } finally {
+            CURRENT.set(null);
+        }
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        try (var paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
+    }
+
+    private static void pauseUntil(long epochMillis) {
+        try {
+            long wait = epochMillis - System.currentTimeMillis();
+            if (wait > 0) {
+                Thread.sleep(wait);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -139,6 +186,12 @@ public final class FaultInjectionRun {
         int articles = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
         long seed = args.length > 1 ? Long.parseLong(args[1]) : 20210413L;
         Path repo = Path.of(System.getProperty("storyline.repo", ".")).toAbsolutePath().normalize();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            LocalStack stack = CURRENT.getAndSet(null);
+            if (stack != null) {
+                stack.close();
+            }
+        }, "chaos-cleanup"));
         Result result = run(repo, articles, seed, System.err);
         System.out.println(EventJson.mapper().writeValueAsString(result.toJson()));
         System.exit(result.lost() == 0 && result.doubled() == 0 && result.storiesIdentical() ? 0 : 1);

@@ -8,54 +8,84 @@ import java.util.Random;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Kills services with SIGKILL at random moments and restarts them, restarts the broker once, and
- * restarts any service that died on its own (crash-only recovery: a dedupe instance whose transaction
- * aborted stops itself and rebuilds its state on start).
+ * Kills service instances with SIGKILL (or, one time in four, stops them with SIGTERM) at random moments and
+ * restarts them (with a second nlp and dedupe
+ * instance running, each kill also moves partitions between instances), kills and restarts the broker once
+ * (at a random point between 30% and 60% of the articles out), and restarts any service that died on its own
+ * (crash-only recovery: a dedupe instance whose transaction aborted stops itself and rebuilds its state on start).
+ * Keeps going until every article has come out of the pipeline, so faults hit every phase: while ingest
+ * accepts, while nlp and dedupe work through the backlog, and at the very end.
  */
 final class FaultInjector implements Runnable {
 
-    private static final List<String> TARGETS = List.of(LocalStack.INGEST, LocalStack.NLP, LocalStack.DEDUPE);
+    /** Give up disturbing when no article has come out for this long: the drain check then reports what is lost. */
+    private static final long STALLED_MILLIS = 300_000;
 
     private final LocalStack stack;
+    private final ClusteredProgress progress;
+    private final PartitionOwners owners;
     private final Random random;
     private final PrintStream log;
+    private final int minGapMillis;
+    private final int maxGapMillis;
+    private final double brokerRestartAt;
     private final AtomicBoolean running = new AtomicBoolean(true);
-    private final AtomicBoolean brokerRestartDue = new AtomicBoolean(false);
     private volatile int kills;
+    private volatile int stops;
     private volatile int restarts;
     private volatile int brokerRestarts;
     private volatile Exception failure;
 
-    FaultInjector(LocalStack stack, long seed, PrintStream log) {
+    FaultInjector(LocalStack stack, ClusteredProgress progress, long seed, int minGapMillis, int maxGapMillis, PrintStream log) {
         this.stack = stack;
+        this.progress = progress;
+        this.owners = new PartitionOwners(stack.bootstrapServers());
         this.random = new Random(seed);
+        this.minGapMillis = minGapMillis;
+        this.maxGapMillis = maxGapMillis;
+        this.brokerRestartAt = 0.3 + 0.3 * random.nextDouble();
         this.log = log;
-    }
-
-    /** Asks for the single broker restart; it happens at the injector's next step. */
-    void restartBrokerSoon() {
-        brokerRestartDue.set(true);
     }
 
     @Override
     public void run() {
         try {
+            double done = 0;
+            long lastMove = System.currentTimeMillis();
             while (running.get()) {
-                sleepRandomly(4_000, 12_000);
-                if (!running.get()) {
+                sleepRandomly(minGapMillis, maxGapMillis);
+                owners.sample();
+                double now = progress.fraction();
+                if (now > done) {
+                    lastMove = System.currentTimeMillis();
+                    done = now;
+                }
+                if (!running.get() || (done >= 1.0 && brokerRestarts > 0)) {
                     break;
                 }
-                if (brokerRestartDue.compareAndSet(true, false)) {
-                    log.println("chaos: killing the Kafka broker and starting it again");
+                if (System.currentTimeMillis() - lastMove > STALLED_MILLIS) {
+                    log.printf("chaos: no article out for %d s; stopping the faults%n", STALLED_MILLIS / 1000);
+                    break;
+                }
+                if (brokerRestarts == 0 && done >= brokerRestartAt) {
+                    log.printf("chaos: %.0f%% out; killing the Kafka broker and starting it again%n", done * 100);
                     stack.restartBroker(true);
                     brokerRestarts++;
                     reviveDead();
                     continue;
                 }
-                String victim = TARGETS.get(random.nextInt(TARGETS.size()));
-                log.println("chaos: SIGKILL " + victim);
-                stack.kill(victim);
-                kills++;
+                List<String> targets = stack.instances();
+                String victim = targets.get(random.nextInt(targets.size()));
+                if (random.nextInt(4) == 0) {
+                    // a rolling update: SIGTERM, in-flight work finishes or stays uncommitted
+                    log.printf("chaos: %.0f%% out; SIGTERM %s%n", done * 100, victim);
+                    stack.stop(victim);
+                    stops++;
+                } else {
+                    log.printf("chaos: %.0f%% out; SIGKILL %s%n", done * 100, victim);
+                    stack.kill(victim);
+                    kills++;
+                }
                 sleepRandomly(500, 3_000);
                 stack.restart(victim);
                 restarts++;
@@ -65,10 +95,9 @@ final class FaultInjector implements Runnable {
             failure = e;
         }
     }
-
     /** Restarts services that exited by themselves. */
     void reviveDead() throws Exception {
-        for (String name : TARGETS) {
+        for (String name : stack.instances()) {
             if (!stack.isAlive(name)) {
                 log.println("chaos: " + name + " had stopped by itself; restarting it");
                 stack.restart(name);
@@ -79,6 +108,15 @@ final class FaultInjector implements Runnable {
 
     void stop() {
         running.set(false);
+    }
+
+    /** Times an nlp or dedupe input partition was found with another owner than at the previous sample. */
+    int partitionMoves() {
+        return owners.moves();
+    }
+
+    int stops() {
+        return stops;
     }
 
     int kills() {
@@ -98,6 +136,9 @@ final class FaultInjector implements Runnable {
     }
 
     private void sleepRandomly(int minMillis, int maxMillis) throws InterruptedException {
-        Thread.sleep(minMillis + random.nextInt(maxMillis - minMillis));
+        long until = System.currentTimeMillis() + minMillis + random.nextInt(maxMillis - minMillis);
+        while (running.get() && System.currentTimeMillis() < until) {
+            Thread.sleep(Math.min(250, Math.max(1, until - System.currentTimeMillis())));
+        }
     }
 }
