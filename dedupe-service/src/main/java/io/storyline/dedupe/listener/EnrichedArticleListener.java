@@ -78,6 +78,11 @@ public class EnrichedArticleListener {
     public Uni<Void> onBatch(KafkaRecordBatch<String, byte[]> batch) {
         Timer.Sample batchTime = Timer.start();
         return out.withTransactionAndAck(batch, emitter -> {
+            for (KafkaRecord<String, byte[]> record : batch) {
+                if (desks.forPartition(record.getPartition()).isEmpty()) {
+                    throw new PartitionRevokedException(record.getPartition(), true);
+                }
+            }
             // Within a batch a story may change many times; its last snapshot is all a reader of the compacted topic needs.
             Map<String, Change> changed = new LinkedHashMap<>();
             for (KafkaRecord<String, byte[]> record : batch) {
@@ -91,7 +96,16 @@ public class EnrichedArticleListener {
             dedupeMetrics.state(desks.openStories(), desks.nearDuplicateIndexSize(), desks.nearDuplicateIndexBytes());
             return Uni.createFrom().voidItem();
         }).invoke(() -> batchTime.stop(metrics.stage("batch")))
-                .onFailure().invoke(failure -> desks.discardAfterAbort(failure));
+                .onFailure().invoke(failure -> {
+                    PartitionRevokedException revoked = PartitionRevokedException.in(failure);
+                    if (revoked != null && revoked.beforeAnyDecision()) {
+                        // nothing was decided: the abort resets the consumer to the committed offsets, and the
+                        // partition's new owner (or this instance, after restoring it) decides these records
+                        LOG.warnf("batch aborted: %s", revoked.getMessage());
+                    } else {
+                        desks.discardAfterAbort(failure);
+                    }
+                });
     }
 
     private void decide(KafkaRecord<String, byte[]> record, TransactionalEmitter<byte[]> emitter, Map<String, Change> changed) {
@@ -122,9 +136,12 @@ public class EnrichedArticleListener {
             MDC.put(ArticleLogContext.ARTICLE_ID, articleId);
             span.setAttribute("storyline.article.id", articleId);
         }
+        // revoked mid-batch: abort the whole transaction rather than dead-letter or decide on a desk that is gone
+        StoryDesk desk = desks.forPartition(record.getPartition())
+                .orElseThrow(() -> new PartitionRevokedException(record.getPartition(), false));
         ArticleClustering.Decision decision;
         try {
-            Optional<ArticleClustering.Decision> decided = desks.forPartition(record.getPartition()).decide(article, clock.instant());
+            Optional<ArticleClustering.Decision> decided = desk.decide(article, clock.instant());
             if (decided.isEmpty()) {
                 dedupeMetrics.redelivered();
                 span.setAttribute("storyline.redelivery", true);

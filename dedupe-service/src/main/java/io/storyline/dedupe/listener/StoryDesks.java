@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -29,9 +30,13 @@ public class StoryDesks {
         this.config = config;
     }
 
-    /** The partition's state; restored by {@link StoryStateRestorer} when the partition was assigned. */
-    StoryDesk forPartition(int partition) {
-        return byPartition.computeIfAbsent(partition, p -> newDesk());
+    /**
+     * The partition's state, restored by {@link StoryStateRestorer} when the partition was assigned; empty when the
+     * partition is not (or no longer) assigned here. Never a fresh desk: a record polled before its partition was
+     * revoked, decided on empty state, would start stories the partition's real state does not have.
+     */
+    Optional<StoryDesk> forPartition(int partition) {
+        return Optional.ofNullable(byPartition.get(partition));
     }
 
     StoryDesk newDesk() {
