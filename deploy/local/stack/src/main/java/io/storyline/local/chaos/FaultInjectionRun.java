@@ -62,6 +62,12 @@ public final class FaultInjectionRun {
     /** The stack of the pass in progress, for the shutdown hook: an interrupted run must not leave JVMs behind. */
     private static final AtomicReference<LocalStack> CURRENT = new AtomicReference<>();
 
+    /**
+     * SIGKILLs every disturbed run deals at the least, whatever the machine's speed: the pusher holds chunks back
+     * until the kills planned before them have happened, so at least this many land while articles flow.
+     */
+    public static final int MIN_KILLS = 4;
+
     public static Result run(Path repo, int articles, long seed, PrintStream log) throws Exception {
         List<ArticleDraft> drafts = new Newsroom(seed, NewsroomSettings.defaults()).stream().limit(articles).toList();
         List<String> lines = drafts.stream().map(ArticleDraft::toJson).toList();
@@ -75,7 +81,10 @@ public final class FaultInjectionRun {
         // About twenty faults whatever the size of the run: the mean gap is a twelfth of the undisturbed run
         // (the disturbed one takes longer), and the push is spread over that time so ingest is hit mid-stream.
         int meanGap = (int) Math.max(3_000, Math.min(40_000, calmSeconds * 1000 / 12));
-        Disturbance disturbance = new Disturbance(seed, meanGap / 2, meanGap * 3 / 2, (long) (calmSeconds * 800 / Math.max(1, lines.size() / CHUNK)));
+        // Small runs go in smaller chunks, so the kills the pusher waits for fall between several of them.
+        int chunk = Math.max(10, Math.min(CHUNK, lines.size() / (4 * MIN_KILLS)));
+        int chunks = (lines.size() + chunk - 1) / chunk;
+        Disturbance disturbance = new Disturbance(seed, meanGap / 2, meanGap * 3 / 2, chunk, (long) (calmSeconds * 800 / chunks));
         log.printf("chaos: disturbed run of the same %d articles (a fault every %.0f-%.0f s)%n", articles,
                 disturbance.minGapMillis() / 1000.0, disturbance.maxGapMillis() / 1000.0);
         start = Instant.now();
@@ -103,8 +112,8 @@ public final class FaultInjectionRun {
 
     private static final int CHUNK = 250;
 
-    /** How the disturbed pass is disturbed: fault gaps and the pause between pushed chunks. */
-    private record Disturbance(long seed, int minGapMillis, int maxGapMillis, long chunkPeriodMillis) {
+    /** How the disturbed pass is disturbed: fault gaps, and the size of and pause between pushed chunks. */
+    private record Disturbance(long seed, int minGapMillis, int maxGapMillis, int chunkSize, long chunkPeriodMillis) {
     }
 
     private record Outcome(PipelineOutput output, long pushRetries, long rejected, FaultInjector injector, int instances) {
@@ -123,7 +132,7 @@ public final class FaultInjectionRun {
             PrintStream log) throws Exception {
         try (LocalStack stack = LocalStack.start(new StackOptions(repo, data, 0, 0, 0, 0), step -> log.println("chaos: " + step))) {
             CURRENT.set(stack);
-            ArticlePusher pusher = new ArticlePusher(stack.http(), stack::ingestUrl, CHUNK);
+            ArticlePusher pusher = new ArticlePusher(stack.http(), stack::ingestUrl, disturbance == null ? CHUNK : disturbance.chunkSize());
             if (disturbance == null) {
                 pusher.pushAll(lines, () -> { });
                 log.println("chaos: all " + lines.size() + " articles accepted by ingest");
@@ -136,12 +145,18 @@ public final class FaultInjectionRun {
             }
             try (ClusteredProgress progress = new ClusteredProgress(stack.bootstrapServers(), urls.size())) {
                 FaultInjector injector = new FaultInjector(stack, progress, disturbance.seed(), disturbance.minGapMillis(),
-                        disturbance.maxGapMillis(), log);
+                        disturbance.maxGapMillis(), MIN_KILLS, log);
                 Thread chaosThread = new Thread(injector, "fault-injector");
                 chaosThread.start();
                 long started = System.currentTimeMillis();
                 int[] chunks = {0};
-                pusher.pushAll(lines, () -> pauseUntil(started + ++chunks[0] * disturbance.chunkPeriodMillis()));
+                int totalChunks = (lines.size() + disturbance.chunkSize() - 1) / disturbance.chunkSize();
+                pusher.pushAll(lines, () -> {
+                    chunks[0]++;
+                    pauseUntil(started + chunks[0] * disturbance.chunkPeriodMillis());
+                    // the last planned kill comes before the last chunk, so every one of them hits a flowing stream
+                    awaitFaults(injector, (double) chunks[0] / totalChunks, Math.min(MIN_KILLS, chunks[0] * (MIN_KILLS + 1) / totalChunks));
+                });
                 log.println("chaos: all " + lines.size() + " articles accepted by ingest (" + pusher.retries() + " retries)");
                 chaosThread.join(); // the injector stops once every article is out
                 if (injector.failure() != null) {
@@ -161,6 +176,14 @@ public final class FaultInjectionRun {
             for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(path);
             }
+        }
+    }
+
+    private static void awaitFaults(FaultInjector injector, double pushed, int kills) {
+        try {
+            injector.pushed(pushed, kills);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
