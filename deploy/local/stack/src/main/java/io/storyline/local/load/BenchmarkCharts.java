@@ -94,7 +94,7 @@ final class BenchmarkCharts {
     }
 
     private static void style(XYChart chart) {
-        chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNW);
+        chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideS); // below the plot: inside, it hid the peak of the lag curve
         chart.getStyler().setXAxisDecimalPattern("#,###");
         chart.getStyler().setPlotGridLinesVisible(true);
     }

@@ -69,7 +69,7 @@ class BenchmarkFiguresTest {
         assertThat(defaults.rate()).isNull();
         assertThat(defaults.rateLabel()).isEqualTo("max");
         assertThat(defaults.out()).isEqualTo(repo.resolve("deploy/local/stack/target/bench"));
-        assertThat(defaults.warmUp()).isEqualTo(1000);
+        assertThat(defaults.warmUp()).isEqualTo(5000);
 
         BenchmarkOptions fixed = BenchmarkOptions.parse(new String[] {"--articles", "100000", "--rate", "100", "--profile", "--warm-up", "0"}, repo);
         assertThat(fixed.articles()).isEqualTo(100_000);
