@@ -117,7 +117,8 @@ public final class LocalStack implements AutoCloseable {
         Path logs = options.dataDir().resolve("logs");
         String service = serviceOf(name);
         return switch (service) {
-            case DEDUPE -> ServiceProcess.start(DEDUPE, name, options.repo(), port(extraPort, options.dedupePort()), "512m", env, logs);
+            // 1 GiB: at 100,000 articles in the window dedupe's heap had reached 510 MB of 512 (index, open stories, board)
+            case DEDUPE -> ServiceProcess.start(DEDUPE, name, options.repo(), port(extraPort, options.dedupePort()), "1g", env, logs);
             case NLP -> ServiceProcess.start(NLP, name, options.repo(), port(extraPort, options.nlpPort()), "768m", env, logs);
             case INGEST -> ServiceProcess.start(INGEST, name, options.repo(), port(extraPort, options.ingestPort()), "256m", env, logs);
             default -> throw new IllegalArgumentException("no service " + name);
