@@ -14,8 +14,7 @@ CORPUS="${1:-/work/shared/data/wikiref220-dev.jsonl}"
 SECONDS_PER_SCOPE="${2:-6}"
 CP_FILE="$PWD/nlp-service/target/bench-classpath.txt"
 
-./mvnw -o -q -pl nlp-service test-compile >&2
-./mvnw -o -q -pl nlp-service dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$CP_FILE" >&2
+deploy/local/build.sh classpath nlp-service test "$CP_FILE"
 
 exec java -Xmx768m -XX:+UseG1GC \
   -cp "nlp-service/target/test-classes:nlp-service/target/classes:$(cat "$CP_FILE")" \

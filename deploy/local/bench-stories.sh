@@ -17,7 +17,6 @@
 # in time so the stream's clock keeps advancing: see StoryStream.
 # Timing is per-thread CPU time (ThreadMXBean), so other load on the machine matters less; load average is printed.
 # The last stdout line is one JSON object.
-# Needs in ~/.m2 (as deploy/local/evaluate.sh does): nlp-service, event-contract.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 MODULE="$ROOT/dedupe-service"
@@ -30,11 +29,8 @@ BASE="${BASE_ARTICLES:-5000}"
 PER_DAY="${PER_DAY:-$(( ARTICLES / 7 ))}"
 mkdir -p "$OUT"
 
-if [[ ! -s "$OUT/test.classpath" || "$MODULE/pom.xml" -nt "$OUT/test.classpath" || "$ROOT/pom.xml" -nt "$OUT/test.classpath" ]]; then
-  echo "bench-stories: resolving the dedupe-service test classpath ..." >&2
-  ( cd "$ROOT" && ./mvnw -o -q -B -pl dedupe-service dependency:build-classpath -Dmdep.includeScope=test \
-        -Dmdep.outputFile="$OUT/test.classpath" >&2 )
-fi
+echo "bench-stories: compiling the project modules dedupe-service needs, resolving its test classpath ..." >&2
+"$ROOT/deploy/local/build.sh" classpath dedupe-service test "$OUT/test.classpath"
 CP="$(cat "$OUT/test.classpath")"
 
 echo "bench-stories: compiling the clustering code and the benchmark ..." >&2
@@ -49,10 +45,7 @@ javac --release 17 -nowarn -proc:none -d "$OUT/test-classes" -cp "$OUT/classes:$
 CORPUS="$OUT/newsroom-enriched-$BASE-$PER_DAY.jsonl.gz"
 if [[ ! -s "$CORPUS" ]]; then
   echo "bench-stories: analysing $BASE newsroom articles with nlp-service's ArticleAnalyzer (cached: $CORPUS) ..." >&2
-  if [[ ! -s "$EVAL/target/classpath.txt" ]]; then
-    ( cd "$ROOT" && ./mvnw -o -q -f "$EVAL/pom.xml" dependency:build-classpath \
-        -Dmdep.outputFile="$EVAL/target/classpath.txt" -Dmdep.includeScope=runtime >&2 )
-  fi
+  "$ROOT/deploy/local/build.sh" classpath deploy/local/evaluation runtime "$EVAL/target/classpath.txt"
   mkdir -p "$OUT/newsroom"
   javac --release 17 -nowarn -proc:none -d "$OUT/newsroom" -cp "$CP" \
     "$STACK"/src/main/java/io/storyline/local/load/{Newsroom,NewsroomSettings,ArticleDraft,Vocabulary,Wording,NewsEvent,EventKind,Outlet}.java >&2

@@ -13,13 +13,8 @@ MODULE="$ROOT/dedupe-service"
 OUT="$MODULE/target/nearduplicate-quality"
 mkdir -p "$OUT"
 
-if [[ ! -s "$OUT/test.classpath" || "$MODULE/pom.xml" -nt "$OUT/test.classpath" || "$ROOT/pom.xml" -nt "$OUT/test.classpath" ]]; then
-  echo "dedupe-quality: resolving the dedupe-service test classpath ..." >&2
-  ( cd "$ROOT" && { ./mvnw -o -q -B -pl dedupe-service dependency:build-classpath -Dmdep.includeScope=test \
-        -Dmdep.outputFile="$OUT/test.classpath" >&2 \
-      || ./mvnw -q -B -pl dedupe-service dependency:build-classpath -Dmdep.includeScope=test \
-        -Dmdep.outputFile="$OUT/test.classpath" >&2; } )
-fi
+echo "dedupe-quality: compiling the project modules dedupe-service needs, resolving its test classpath ..." >&2
+"$ROOT/deploy/local/build.sh" classpath dedupe-service test "$OUT/test.classpath"
 CP="$(cat "$OUT/test.classpath")"
 
 echo "dedupe-quality: compiling the detector and the generator ..." >&2

@@ -7,8 +7,6 @@
 #
 # FILE.jsonl: one object a line with id, title, text, published (ISO-8601 or null), lang, cluster.
 # Prints BCubed and pairwise precision/recall/F1 and a threshold table; the last stdout line is one JSON object.
-# Needs the nlp-service and dedupe-service jars in the local repository:
-#   ./mvnw -o -q -pl nlp-service,dedupe-service install -DskipTests
 set -euo pipefail
 
 if [[ $# -lt 1 ]]; then
@@ -26,7 +24,6 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 module="$root/deploy/local/evaluation"
 cd "$root"
 # build output goes to stderr: stdout carries only the report
-./mvnw -o -q -f "$module/pom.xml" compile dependency:build-classpath \
-  -Dmdep.outputFile="$module/target/classpath.txt" -Dmdep.includeScope=runtime >&2
+deploy/local/build.sh classpath deploy/local/evaluation runtime "$module/target/classpath.txt"
 exec java ${EVALUATE_JAVA_OPTS:--Xmx3g} -cp "$module/target/classes:$(cat "$module/target/classpath.txt")" \
   io.storyline.evaluation.EvaluateClustering "$input" "$@"
