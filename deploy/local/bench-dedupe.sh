@@ -5,8 +5,8 @@
 # indexed and the retained bytes per article measured with JOL (cross-checked by heap delta).
 # The last stdout line is one JSON object:
 #   {"articles_per_s","baseline_articles_per_s","speedup","bytes_per_article",...}
-# Builds only what it needs: the nearduplicate package and the benchmark code, with javac, against the module's
-# test classpath. Article text is read at run time from seeds/ (SEEDS_DIR) and WIKIREF_FILE
+# Compiles dedupe-service and its tests (the JMH harness is generated there) with the modules it needs.
+# Article text is read at run time from seeds/ (SEEDS_DIR) and WIKIREF_FILE
 # (default /work/shared/data/wikiref220-dev.jsonl).
 #   deploy/local/bench-dedupe.sh            env: MEMORY_ARTICLES (default 1000000), JAVA_OPTS
 set -euo pipefail
@@ -19,15 +19,6 @@ echo "bench-dedupe: compiling the project modules dedupe-service needs, resolvin
 "$ROOT/deploy/local/build.sh" classpath dedupe-service test "$OUT/test.classpath"
 CP="$(cat "$OUT/test.classpath")"
 
-echo "bench-dedupe: compiling the detector and the benchmark ..." >&2
-rm -rf "$OUT/classes" "$OUT/test-classes"
-mkdir -p "$OUT/classes" "$OUT/test-classes"
-javac --release 17 -nowarn -d "$OUT/classes" -cp "$CP" \
-  $(find "$MODULE/src/main/java/io/storyline/dedupe/nearduplicate" -name '*.java') >&2
-# the JMH annotation processor (on the test classpath) generates the benchmark harness here
-javac --release 17 -nowarn -d "$OUT/test-classes" -cp "$OUT/classes:$CP" \
-  $(find "$MODULE/src/test/java/io/storyline/dedupe/bench" -name '*.java') >&2
-
 SEEDS="${SEEDS_DIR:-$ROOT/seeds}"
 [[ -d "$SEEDS" ]] || SEEDS=/work/shared/seeds
 WIKIREF="${WIKIREF_FILE:-/work/shared/data/wikiref220-dev.jsonl}"
@@ -36,4 +27,4 @@ PROPS=(-Dseeds.dir="$SEEDS" -Dbench.memoryArticles="${MEMORY_ARTICLES:-1000000}"
 
 # shellcheck disable=SC2086
 exec java -Xmx1500m -XX:+UseParallelGC ${JAVA_OPTS:-} "${PROPS[@]}" \
-  -cp "$OUT/test-classes:$OUT/classes:$CP" io.storyline.dedupe.bench.DedupeBenchReport
+  -cp "$MODULE/target/test-classes:$MODULE/target/classes:$CP" io.storyline.dedupe.bench.DedupeBenchReport

@@ -33,15 +33,6 @@ echo "bench-stories: compiling the project modules dedupe-service needs, resolvi
 "$ROOT/deploy/local/build.sh" classpath dedupe-service test "$OUT/test.classpath"
 CP="$(cat "$OUT/test.classpath")"
 
-echo "bench-stories: compiling the clustering code and the benchmark ..." >&2
-rm -rf "$OUT/classes" "$OUT/test-classes"
-mkdir -p "$OUT/classes" "$OUT/test-classes"
-javac --release 17 -nowarn -proc:none -d "$OUT/classes" -cp "$CP" \
-  "$MODULE"/src/main/java/io/storyline/dedupe/*.java \
-  $(find "$MODULE/src/main/java/io/storyline/dedupe/nearduplicate" "$MODULE/src/main/java/io/storyline/dedupe/story" -name '*.java') >&2
-javac --release 17 -nowarn -proc:none -d "$OUT/test-classes" -cp "$OUT/classes:$CP" \
-  "$MODULE"/src/test/java/io/storyline/dedupe/bench/{NewsroomEnrichedCorpus,StoryStream,StoryStateBenchmark}.java >&2
-
 CORPUS="$OUT/newsroom-enriched-$BASE-$PER_DAY.jsonl.gz"
 if [[ ! -s "$CORPUS" ]]; then
   echo "bench-stories: analysing $BASE newsroom articles with nlp-service's ArticleAnalyzer (cached: $CORPUS) ..." >&2
@@ -50,7 +41,7 @@ if [[ ! -s "$CORPUS" ]]; then
   javac --release 17 -nowarn -proc:none -d "$OUT/newsroom" -cp "$CP" \
     "$STACK"/src/main/java/io/storyline/local/load/{Newsroom,NewsroomSettings,ArticleDraft,Vocabulary,Wording,NewsEvent,EventKind,Outlet}.java >&2
   # nlp-service and its models from the evaluation module's classpath; this module's own classes stay first
-  java -Xmx3g -cp "$OUT/test-classes:$OUT/classes:$OUT/newsroom:$STACK/src/main/resources:$(cat "$EVAL/target/classpath.txt")" \
+  java -Xmx3g -cp "$MODULE/target/test-classes:$MODULE/target/classes:$OUT/newsroom:$STACK/src/main/resources:$(cat "$EVAL/target/classpath.txt")" \
     io.storyline.dedupe.bench.NewsroomEnrichedCorpus "$CORPUS" "$BASE" "$PER_DAY" 42 "${ANALYSIS_THREADS:-2}" >&2
 fi
 
@@ -59,4 +50,4 @@ PROPS=()
 [[ -n "${DIGEST:-}" ]] && PROPS+=(-Dbench.digest="$DIGEST")
 # shellcheck disable=SC2086
 exec java -Xms2g -Xmx2g -XX:+UseParallelGC ${JAVA_OPTS:-} "${PROPS[@]}" \
-  -cp "$OUT/test-classes:$OUT/classes:$CP" io.storyline.dedupe.bench.StoryStateBenchmark "$CORPUS" "$ARTICLES" "$BASE"
+  -cp "$MODULE/target/test-classes:$MODULE/target/classes:$CP" io.storyline.dedupe.bench.StoryStateBenchmark "$CORPUS" "$ARTICLES" "$BASE"

@@ -17,19 +17,11 @@ echo "dedupe-quality: compiling the project modules dedupe-service needs, resolv
 "$ROOT/deploy/local/build.sh" classpath dedupe-service test "$OUT/test.classpath"
 CP="$(cat "$OUT/test.classpath")"
 
-echo "dedupe-quality: compiling the detector and the generator ..." >&2
-rm -rf "$OUT/classes" "$OUT/test-classes"
-mkdir -p "$OUT/classes" "$OUT/test-classes"
-javac --release 17 -nowarn -d "$OUT/classes" -cp "$CP" \
-  $(find "$MODULE/src/main/java/io/storyline/dedupe/nearduplicate" -name '*.java') >&2
-javac --release 17 -nowarn -proc:none -d "$OUT/test-classes" -cp "$OUT/classes:$CP" \
-  $(find "$MODULE/src/test/java/io/storyline/dedupe/bench" -name '*.java') >&2
-
 SEEDS="${SEEDS_DIR:-$ROOT/seeds}"
 [[ -d "$SEEDS" ]] || SEEDS=/work/shared/seeds
 WIKIREF="${WIKIREF_FILE:-/work/shared/data/wikiref220-dev.jsonl}"
 PROPS=(-Dseeds.dir="$SEEDS")
 [[ -f "$WIKIREF" ]] && PROPS+=(-Dwikiref.file="$WIKIREF")
 
-exec java -Xmx512m "${PROPS[@]}" -cp "$OUT/test-classes:$OUT/classes:$CP" \
+exec java -Xmx512m "${PROPS[@]}" -cp "$MODULE/target/test-classes:$MODULE/target/classes:$CP" \
   io.storyline.dedupe.bench.NearDuplicateQualityReport
