@@ -4,11 +4,17 @@ import io.storyline.events.ClusteredArticle;
 import io.storyline.events.EventJson;
 import io.storyline.events.Story;
 import io.storyline.events.Topic;
+import io.storyline.local.load.PrometheusText;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,7 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The whole pipeline on a real broker: the five seed articles go in over ingest's HTTP API and come
- * out on news.articles.clustered exactly once each, in stories published on news.stories.
+ * out on news.articles.clustered exactly once each, in stories published on news.stories; every service
+ * reports ready and counts the work in its Prometheus metrics, and each article's trace runs through all three.
  */
 class PipelineEndToEndIT {
 
@@ -44,6 +51,7 @@ class PipelineEndToEndIT {
 
     @Test
     void seedArticlesComeOutExactlyOnceInStories() throws Exception {
+        Map<String, PrometheusText> before = scrapeMetrics();
         List<FileIngest.Receipt> receipts;
         List<Story> stories;
         try (StoryWatch watch = new StoryWatch(stack.bootstrapServers(), story -> { })) {
@@ -79,5 +87,80 @@ class PipelineEndToEndIT {
         assertThat(groups).containsExactlyInAnyOrder(Set.of("000", "001", "003", "004"), Set.of("002"));
         Story april = stories.stream().filter(s -> s.articleCount() == 4).findFirst().orElseThrow();
         assertThat(april.entities()).extracting(Story.StoryEntity::name).contains("Vladimir Putin", "Russia", "United States");
+
+        assertDomainMetricsMoved(before, scrapeMetrics());
+        assertTracesRunThroughEveryStage(ids);
+    }
+
+    private static Map<String, PrometheusText> scrapeMetrics() throws Exception {
+        Map<String, PrometheusText> metrics = new HashMap<>();
+        for (String service : List.of(LocalStack.INGEST, LocalStack.NLP, LocalStack.DEDUPE)) {
+            assertThat(get(service, "/q/health").statusCode()).as(service + " /q/health").isEqualTo(200);
+            HttpResponse<String> scrape = get(service, "/q/metrics");
+            assertThat(scrape.statusCode()).as(service + " /q/metrics").isEqualTo(200);
+            metrics.put(service, PrometheusText.parse(scrape.body()));
+        }
+        return metrics;
+    }
+
+    private static HttpResponse<String> get(String service, String path) throws Exception {
+        return stack.http().send(HttpRequest.newBuilder(URI.create(stack.baseUrl(service) + path)).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    /** Counters absent before the first article count as 0 (the parser says -1 for a missing name). */
+    private static double count(Map<String, PrometheusText> metrics, String service, String name, String labels) {
+        return Math.max(0, metrics.get(service).sum(name, labels));
+    }
+
+    private static void assertDomainMetricsMoved(Map<String, PrometheusText> before, Map<String, PrometheusText> after) {
+        record Expectation(String service, String metric, String labels, double atLeast) {
+        }
+        List<Expectation> expectations = List.of(
+                new Expectation(LocalStack.INGEST, "storyline_ingest_articles_total", "outcome=\"accepted\"", 5),
+                new Expectation(LocalStack.INGEST, "storyline_records_out_total", "news.articles.raw", 5),
+                new Expectation(LocalStack.NLP, "storyline_nlp_articles_total", "language=\"en\"", 5),
+                new Expectation(LocalStack.NLP, "storyline_nlp_ner_duration_seconds_count", "", 5),
+                // Putin, Biden, Russia, United States at least in every write-up
+                new Expectation(LocalStack.NLP, "storyline_nlp_entities_sum", "", 5 * 4),
+                new Expectation(LocalStack.NLP, "storyline_records_out_total", "news.articles.enriched", 5),
+                new Expectation(LocalStack.DEDUPE, "storyline_dedupe_decisions_total", "", 5),
+                new Expectation(LocalStack.DEDUPE, "storyline_records_out_total", "news.articles.clustered", 5),
+                new Expectation(LocalStack.DEDUPE, "storyline_records_out_total", "news.stories", 2),
+                new Expectation(LocalStack.DEDUPE, "storyline_dedupe_nearduplicate_index_entries", "", 5),
+                new Expectation(LocalStack.DEDUPE, "storyline_dedupe_stories_open", "", 2));
+        for (Expectation e : expectations) {
+            assertThat(count(after, e.service(), e.metric(), e.labels()) - count(before, e.service(), e.metric(), e.labels()))
+                    .as(e.service() + " " + e.metric() + "{" + e.labels() + "}")
+                    .isGreaterThanOrEqualTo(e.atLeast());
+        }
+    }
+
+    /** The W3C trace ingest started for an article is the trace of its enriched and clustered records. */
+    private static void assertTracesRunThroughEveryStage(Set<String> ids) throws Exception {
+        Map<String, String> rawTraces = new HashMap<>();
+        for (ConsumerRecord<String, byte[]> record : TopicReader.readAll(stack.bootstrapServers(), Topic.ARTICLES_RAW)) {
+            rawTraces.put(record.key(), traceId(record));
+        }
+        assertThat(rawTraces).containsOnlyKeys(ids);
+        assertThat(rawTraces.values()).doesNotContainNull().doesNotHaveDuplicates();
+
+        Set<String> enrichedTraces = TopicReader.readAll(stack.bootstrapServers(), Topic.ARTICLES_ENRICHED).stream()
+                .map(PipelineEndToEndIT::traceId).collect(Collectors.toSet());
+        assertThat(enrichedTraces).containsExactlyInAnyOrderElementsOf(rawTraces.values());
+
+        for (ConsumerRecord<String, byte[]> record : TopicReader.readAll(stack.bootstrapServers(), Topic.ARTICLES_CLUSTERED)) {
+            assertThat(traceId(record)).as("trace of clustered " + record.key()).isEqualTo(rawTraces.get(record.key()));
+        }
+    }
+
+    /** The trace id of the record's traceparent header (version-traceid-spanid-flags), or null. */
+    private static String traceId(ConsumerRecord<String, byte[]> record) {
+        Header header = record.headers().lastHeader("traceparent");
+        if (header == null) {
+            return null;
+        }
+        String[] parts = new String(header.value(), StandardCharsets.US_ASCII).split("-");
+        return parts.length == 4 ? parts[1] : null;
     }
 }

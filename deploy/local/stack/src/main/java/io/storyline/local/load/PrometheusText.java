@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** The few figures the benchmark reads from a service's Prometheus text exposition (/q/metrics). */
-final class PrometheusText {
+public final class PrometheusText {
 
     private record Line(String name, String labels, double value) {
     }
@@ -15,7 +15,7 @@ final class PrometheusText {
         this.lines = lines;
     }
 
-    static PrometheusText parse(String text) {
+    public static PrometheusText parse(String text) {
         List<Line> lines = new ArrayList<>();
         for (String raw : text.split("\n")) {
             String line = raw.strip();
@@ -45,12 +45,12 @@ final class PrometheusText {
     }
 
     /** The first sample of that name, or -1. */
-    double value(String name) {
+    public double value(String name) {
         return lines.stream().filter(l -> l.name.equals(name)).mapToDouble(Line::value).findFirst().orElse(-1);
     }
 
     /** Sum of all samples of that name whose labels contain the fragment (e.g. area="heap"), or -1 if none. */
-    double sum(String name, String labelFragment) {
+    public double sum(String name, String labelFragment) {
         double total = 0;
         boolean any = false;
         for (Line l : lines) {
