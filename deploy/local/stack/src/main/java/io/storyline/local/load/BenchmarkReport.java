@@ -98,8 +98,10 @@ final class BenchmarkReport {
 
         ObjectNode dedupe = result.putObject("near_duplicates");
         dedupe.put("copies_clustered", copies.copies());
-        dedupe.put("copies_marked_duplicate", copies.copiesMarked());
-        dedupe.put("originals_marked_duplicate", copies.originalsMarked());
+        dedupe.put("duplicates_found", copies.found());
+        dedupe.put("originals_received_after_a_copy", copies.originalsAfterCopy());
+        dedupe.put("duplicates_missed", copies.missed());
+        dedupe.put("false_duplicates", copies.falseDuplicates());
         copies.missedCopies().forEach(dedupe.putArray("missed_copies_examples")::add);
         copies.falseAlarms().forEach(dedupe.putArray("false_alarm_examples")::add);
 

@@ -38,8 +38,69 @@ final class PipelineTap implements AutoCloseable {
         String duplicateOf;
     }
 
-    /** How the pipeline's near-duplicate verdicts compare with the newsroom's ground truth. */
-    record CopyVerdicts(int copies, int copiesMarked, int originalsMarked, List<String> missedCopies, List<String> falseAlarms) {
+    /**
+     * How the pipeline's near-duplicate verdicts compare with the newsroom's ground truth. A wire story and its
+     * copies form a group; the pipeline should mark every member but the one it received first as a duplicate of
+     * another member. When a copy overtakes its original on the way in (parallel HTTP senders), the original is
+     * rightly marked a duplicate of the copy: that counts as found, and is counted apart.
+     *
+     * @param copies            members to be marked: the copies (one per copy, as each group has one original)
+     * @param found             articles marked a duplicate of a member of their own group
+     * @param originalsAfterCopy of those, originals the pipeline received after one of their copies
+     * @param falseDuplicates   articles marked a duplicate of an article outside their group
+     */
+    record CopyVerdicts(int copies, int found, int originalsAfterCopy, int falseDuplicates,
+                        List<String> missedCopies, List<String> falseAlarms) {
+
+        int missed() {
+            return Math.max(0, copies - found);
+        }
+
+        /**
+         * @param urlById         article id -> url, for every article the pipeline clustered
+         * @param duplicateOfById article id -> id of the article it was marked a duplicate of (absent: not marked)
+         * @param copyOf          url of each copy -> url of its wire original
+         */
+        static CopyVerdicts of(Map<String, String> urlById, Map<String, String> duplicateOfById, Map<String, String> copyOf) {
+            int copies = 0;
+            int found = 0;
+            int originalsAfterCopy = 0;
+            int falseDuplicates = 0;
+            Map<String, Integer> unmarkedByGroup = new HashMap<>();
+            List<String> falseAlarms = new ArrayList<>();
+            for (var e : urlById.entrySet()) {
+                String url = e.getValue();
+                String group = copyOf.getOrDefault(url, url);
+                boolean copy = copyOf.containsKey(url);
+                copies += copy ? 1 : 0;
+                String duplicateOf = duplicateOfById.get(e.getKey());
+                if (duplicateOf == null) {
+                    unmarkedByGroup.merge(group, 1, Integer::sum);
+                    continue;
+                }
+                String originalUrl = urlById.get(duplicateOf);
+                // an original the run never saw (sent before it started) can only be judged by the copy's label
+                boolean sameGroup = originalUrl == null ? copy : copyOf.getOrDefault(originalUrl, originalUrl).equals(group);
+                if (sameGroup) {
+                    found++;
+                    originalsAfterCopy += copy ? 0 : 1;
+                } else {
+                    falseDuplicates++;
+                    if (falseAlarms.size() < 5) {
+                        falseAlarms.add(url + " marked a duplicate of " + (originalUrl == null ? duplicateOf : originalUrl));
+                    }
+                }
+            }
+            List<String> missed = new ArrayList<>();
+            for (var e : urlById.entrySet()) {
+                String url = e.getValue();
+                if (missed.size() < 5 && copyOf.containsKey(url) && !duplicateOfById.containsKey(e.getKey())
+                        && unmarkedByGroup.getOrDefault(copyOf.get(url), 0) > 1) {
+                    missed.add(url + " (copy of " + copyOf.get(url) + ")");
+                }
+            }
+            return new CopyVerdicts(copies, found, originalsAfterCopy, falseDuplicates, missed, falseAlarms);
+        }
     }
 
     private final KafkaConsumer<byte[], byte[]> consumer;
@@ -176,31 +237,15 @@ final class PipelineTap implements AutoCloseable {
         return new HashMap<>(articles);
     }
 
-    /** Of the newsroom's copies (url -> url of the wire original), how many the pipeline marked as duplicates, and of the rest how many it marked wrongly. */
+    /** The pipeline's near-duplicate verdicts against the newsroom's copies (url -> url of the wire original). */
     synchronized CopyVerdicts copyVerdicts(Map<String, String> copyOf) {
-        int copies = 0;
-        int copiesMarked = 0;
-        int originalsMarked = 0;
-        List<String> missed = new ArrayList<>();
-        List<String> falseAlarms = new ArrayList<>();
-        for (var e : urls.entrySet()) {
-            Timeline t = articles.get(e.getKey());
-            String url = e.getValue();
-            if (copyOf.containsKey(url)) {
-                copies++;
-                if (t.duplicateOf != null) {
-                    copiesMarked++;
-                } else if (missed.size() < 5) {
-                    missed.add(url + " (copy of " + copyOf.get(url) + ")");
-                }
-            } else if (t.duplicateOf != null) {
-                originalsMarked++;
-                if (falseAlarms.size() < 5) {
-                    falseAlarms.add(url + " marked a duplicate of " + urls.getOrDefault(t.duplicateOf, t.duplicateOf));
-                }
+        Map<String, String> duplicateOf = new HashMap<>();
+        articles.forEach((id, t) -> {
+            if (t.duplicateOf != null) {
+                duplicateOf.put(id, t.duplicateOf);
             }
-        }
-        return new CopyVerdicts(copies, copiesMarked, originalsMarked, missed, falseAlarms);
+        });
+        return CopyVerdicts.of(urls, duplicateOf, copyOf);
     }
 
     @Override

@@ -46,7 +46,7 @@ class BenchmarkReportTest {
         BenchmarkOptions options = new BenchmarkOptions(1000, 100.0, 1, 0.15, 4, out, false, 0);
         ArticleFeeder.Outcome outcome = new ArticleFeeder.Outcome(1000, 1000, 0, 0, 0, 0, 0, START, START + 9990, START + 10_000, List.of());
 
-        ObjectNode summary = BenchmarkReport.write(options, outcome, true, timelines, samples, new PipelineTap.CopyVerdicts(150, 140, 2, List.of(), List.of()), List.of(), 0);
+        ObjectNode summary = BenchmarkReport.write(options, outcome, true, timelines, samples, new PipelineTap.CopyVerdicts(150, 140, 3, 2, List.of(), List.of()), List.of(), 0);
 
         assertThat(summary.get("articles").asInt()).isEqualTo(1000);
         assertThat(summary.get("p50_ms").asLong()).isEqualTo(249);
@@ -65,7 +65,9 @@ class BenchmarkReportTest {
         assertThat(result.at("/heap_mb/nlp-service/limit").asDouble()).isEqualTo(768.0);
         assertThat(result.at("/lag/nlp_service_max").asLong()).isEqualTo(40);
         assertThat(result.at("/throughput_per_s/stages").toString()).contains("\"sustained\":100.0");
-        assertThat(result.at("/near_duplicates/copies_marked_duplicate").asInt()).isEqualTo(140);
+        assertThat(result.at("/near_duplicates/duplicates_found").asInt()).isEqualTo(140);
+        assertThat(result.at("/near_duplicates/duplicates_missed").asInt()).isEqualTo(10);
+        assertThat(result.at("/near_duplicates/false_duplicates").asInt()).isEqualTo(2);
 
         for (String png : List.of("latency.png", "lag.png")) {
             BufferedImage image = ImageIO.read(out.resolve(png).toFile());
