@@ -31,7 +31,7 @@ public final class FaultInjectionRun {
 
     /** What the disturbed run did to the pipeline and what came out. */
     public record Result(int articles, int instances, int kills, int stops, int restarts, int brokerRestarts, int partitionMoves, long lost, long doubled,
-            boolean storiesIdentical, int stories, int storiesDiffering, long pushRetries, long rejected,
+            boolean storiesIdentical, int stories, int storiesDiffering, long verdictsDiffering, long pushRetries, long rejected,
             double undisturbedSeconds, double disturbedSeconds) {
 
         public Map<String, Object> toJson() {
@@ -48,6 +48,7 @@ public final class FaultInjectionRun {
             json.put("stories_identical", storiesIdentical);
             json.put("stories", stories);
             json.put("stories_differing", storiesDiffering);
+            json.put("article_verdicts_differing", verdictsDiffering);
             json.put("push_retries", pushRetries);
             json.put("rejected", rejected);
             json.put("undisturbed_s", Math.round(undisturbedSeconds * 10) / 10.0);
@@ -105,9 +106,18 @@ public final class FaultInjectionRun {
         if (differing > 0) {
             writeDiff(repo, expected, actual, log);
         }
+        // every article's story and duplicate verdict, not only the members a snapshot lists
+        long verdictsDiffering = 0;
+        for (String url : urls) {
+            String undisturbed = calm.output().verdicts().get(url);
+            String disturbed = chaos.output().verdicts().get(url);
+            if (!java.util.Objects.equals(undisturbed, disturbed) && verdictsDiffering++ < 10) {
+                log.println("chaos: " + url + " undisturbed: " + undisturbed + "; disturbed: " + disturbed);
+            }
+        }
         FaultInjector injector = chaos.injector();
         return new Result(articles, chaos.instances(), injector.kills(), injector.stops(), injector.restarts(), injector.brokerRestarts(), injector.partitionMoves(), lost, doubled,
-                differing == 0, expected.size(), differing, chaos.pushRetries(), chaos.rejected(), calmSeconds, chaosSeconds);
+                differing == 0 && verdictsDiffering == 0, expected.size(), differing, verdictsDiffering, chaos.pushRetries(), chaos.rejected(), calmSeconds, chaosSeconds);
     }
 
     private static final int CHUNK = 250;

@@ -29,8 +29,10 @@ import java.util.stream.Collectors;
  * What the pipeline published, read back completely from the committed topics: how often each article
  * appeared on news.articles.clustered, and the latest snapshot of every story.
  */
-record PipelineOutput(Map<String, Integer> clusteredCounts, Map<String, Story> stories) {
-    // clusteredCounts is keyed by canonical URL: the input's own identity, whatever ids ingest derives.
+record PipelineOutput(Map<String, Integer> clusteredCounts, Map<String, String> verdicts, Map<String, Story> stories) {
+    // clusteredCounts and verdicts are keyed by canonical URL: the input's own identity, whatever ids ingest
+    // derives. A verdict is the story an article joined and the original it copies, if any: a story snapshot
+    // lists at most 250 members, so equal snapshots alone do not prove equal memberships.
 
     private static final List<String> STAGE_GROUPS = List.of("nlp-service", "dedupe-service");
 
@@ -88,9 +90,11 @@ record PipelineOutput(Map<String, Integer> clusteredCounts, Map<String, Story> s
 
     static PipelineOutput read(String bootstrap) throws IOException {
         Map<String, Integer> counts = new HashMap<>();
+        Map<String, String> verdicts = new HashMap<>();
         for (ConsumerRecord<String, byte[]> record : TopicReader.readAll(bootstrap, Topic.ARTICLES_CLUSTERED)) {
             ClusteredArticle article = EventJson.mapper().readValue(record.value(), ClusteredArticle.class);
             counts.merge(article.url(), 1, Integer::sum);
+            verdicts.put(article.url(), "story " + article.storyId() + ", duplicate of " + article.duplicateOf());
         }
         Map<String, Story> stories = new TreeMap<>();
         for (ConsumerRecord<String, byte[]> record : TopicReader.readAll(bootstrap, Topic.STORIES)) {
@@ -104,7 +108,7 @@ record PipelineOutput(Map<String, Integer> clusteredCounts, Map<String, Story> s
                 stories.put(story.id(), story);
             }
         }
-        return new PipelineOutput(counts, stories);
+        return new PipelineOutput(counts, verdicts, stories);
     }
 
     /** The stories with what legitimately differs between two runs (the time a snapshot was made) left out. */
