@@ -116,11 +116,13 @@ final class ArticleProfile {
             }
         }
         Integer[] order = new Integer[body.size()];
+        double[] salience = new double[body.size()];
         for (int i = 0; i < order.length; i++) {
             order[i] = i;
+            salience[i] = body.weight(i) * termIdf.idf(body.id(i));
         }
         java.util.Arrays.sort(order, (a, b) -> {
-            int c = Double.compare(body.weight(b) * termIdf.idf(body.id(b)), body.weight(a) * termIdf.idf(body.id(a)));
+            int c = Double.compare(salience[b], salience[a]);
             return c != 0 ? c : Integer.compare(body.id(a), body.id(b));
         });
         for (int i = 0; i < Math.min(settings.retrievalTerms(), order.length); i++) {
