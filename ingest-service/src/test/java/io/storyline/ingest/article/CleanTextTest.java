@@ -2,6 +2,10 @@ package io.storyline.ingest.article;
 
 import org.junit.jupiter.api.Test;
 
+import java.text.Normalizer;
+import java.util.Random;
+import java.util.regex.Pattern;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 class CleanTextTest {
@@ -47,5 +51,24 @@ class CleanTextTest {
     void longProseThatMentionsCommentsIsNotBoilerplate() {
         assertThat(CleanText.isBoilerplate("Comments")).isTrue();
         assertThat(CleanText.isBoilerplate("The Kremlin declined to comment on the call.")).isFalse();
+    }
+
+    /** fold is one hand-written pass; its definition is these two regex replacements, checked on random text. */
+    @Test
+    void foldEqualsItsRegexDefinition() {
+        Pattern invisible = Pattern.compile("[\\p{Cc}\\p{Cf}&&[^\\n\\t]]");
+        Pattern spaces = Pattern.compile("[\\s\\p{Z}]+");
+        int[] alphabet = {'a', 'Z', 'e', 0x301, ' ', ' ', '\t', '\n', '\r', 0x0B, '\f', 0x00A0, 0x2007, 0x202F, 0x2028,
+                0x2029, 0x3000, 0x200B, 0x200D, 0xFEFF, 0x00AD, 0x0085, 0x001F, 0x0000, 0x1F600, 0xE0001, 0x1D400, 'é', 0x212B};
+        Random random = new Random(7);
+        for (int run = 0; run < 20_000; run++) {
+            StringBuilder raw = new StringBuilder();
+            for (int i = random.nextInt(12); i > 0; i--) {
+                raw.appendCodePoint(alphabet[random.nextInt(alphabet.length)]);
+            }
+            String nfc = Normalizer.normalize(raw, Normalizer.Form.NFC);
+            String expected = spaces.matcher(invisible.matcher(nfc).replaceAll("")).replaceAll(" ").strip();
+            assertThat(CleanText.fold(raw.toString())).as("fold of %s", raw.codePoints().boxed().toList()).isEqualTo(expected);
+        }
     }
 }
