@@ -90,7 +90,7 @@ public final class Benchmark {
             tap.start();
             sampler.start();
             if (recordings != null) {
-                recordings.start();
+                recordings.start(stack.broker().pid());
             }
             Thread progress = ArticleFeeder.daemon("progress", () -> progress(feeder, tap, sampler));
             progress.start();

@@ -113,7 +113,7 @@ final class BenchmarkReport {
                 p.put("recording", h.file().toString());
                 p.put("cpu_samples", h.samples());
                 p.set("top_frames", json.valueToTree(h.topFrames()));
-                p.set("storyline_frames", json.valueToTree(h.storylineFrames()));
+                p.set("own_frames", json.valueToTree(h.ownFrames()));
                 p.set("threads", json.valueToTree(h.threads()));
             }
         }

@@ -15,18 +15,19 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Java Flight Recorder on the running services, started and dumped with jcmd (the services are
+ * Java Flight Recorder on the running services and the broker, started and dumped with jcmd (they are
  * separate JVMs), and a summary of where each one spent its CPU: the hottest methods on top of the
- * stack, and the Storyline methods under which most samples fall.
+ * stack, and the Storyline (for the broker: Kafka) methods under which most samples fall.
  */
 final class FlightRecordings {
 
     /** Hot spots of one recording. */
-    record HotSpots(String service, Path file, long samples, Map<String, Long> topFrames, Map<String, Long> storylineFrames,
+    record HotSpots(String service, Path file, long samples, Map<String, Long> topFrames, Map<String, Long> ownFrames,
                     Map<String, Long> threads) {
     }
 
     private static final String NAME = "storyline-bench";
+    static final String BROKER = "kafka-broker";
 
     private final Path dir;
     private final Map<String, Long> pids = new LinkedHashMap<>();
@@ -35,8 +36,8 @@ final class FlightRecordings {
         this.dir = dir;
     }
 
-    /** Starts a profiling recording in every service JVM this process started. */
-    void start() throws IOException, InterruptedException {
+    /** Starts a profiling recording in every service JVM this process started and in the broker. */
+    void start(long brokerPid) throws IOException, InterruptedException {
         ProcessHandle.current().descendants().forEach(p -> {
             String command = p.info().commandLine().orElse("");
             for (String service : List.of("ingest-service", "nlp-service", "dedupe-service")) {
@@ -45,6 +46,8 @@ final class FlightRecordings {
                 }
             }
         });
+        // by pid: /proc cuts the broker's command line off inside its classpath
+        pids.put(BROKER, brokerPid);
         for (var e : pids.entrySet()) {
             jcmd(e.getValue(), "JFR.start", "name=" + NAME, "settings=profile");
         }
@@ -67,6 +70,8 @@ final class FlightRecordings {
         Map<String, Long> own = new HashMap<>();
         Map<String, Long> threads = new HashMap<>();
         long samples = 0;
+        // the broker's own code is Kafka's: its frames say which part of the broker (log, replica, transactions) worked
+        String ownPackage = service.equals(BROKER) ? "kafka." : "io.storyline";
         for (RecordedEvent event : RecordingFile.readAllEvents(file)) {
             if (!event.getEventType().getName().equals("jdk.ExecutionSample")) {
                 continue;
@@ -77,8 +82,9 @@ final class FlightRecordings {
             }
             samples++;
             top.merge(method(stack.getFrames().get(0)), 1L, Long::sum);
+            // the broker's own code is Kafka's: its frames say which part of the broker (log, replica, transactions) worked
             Optional<RecordedFrame> storyline = stack.getFrames().stream()
-                    .filter(f -> f.getMethod().getType().getName().startsWith("io.storyline")).findFirst();
+                    .filter(f -> f.getMethod().getType().getName().startsWith(ownPackage)).findFirst();
             storyline.ifPresent(f -> own.merge(method(f), 1L, Long::sum));
             var thread = event.getThread("sampledThread");
             threads.merge(thread == null ? "?" : threadGroup(thread.getJavaName()), 1L, Long::sum);

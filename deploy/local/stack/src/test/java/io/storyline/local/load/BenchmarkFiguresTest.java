@@ -103,7 +103,7 @@ class BenchmarkFiguresTest {
         }
         FlightRecordings.HotSpots spots = FlightRecordings.summarise("self", file);
         assertThat(spots.samples()).isGreaterThan(10);
-        assertThat(spots.storylineFrames().keySet().iterator().next()).isEqualTo(BenchmarkFiguresTest.class.getName() + ".burn");
+        assertThat(spots.ownFrames().keySet().iterator().next()).isEqualTo(BenchmarkFiguresTest.class.getName() + ".burn");
     }
 
     private static long burn() {
