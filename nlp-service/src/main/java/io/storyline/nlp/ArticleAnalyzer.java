@@ -43,6 +43,8 @@ public final class ArticleAnalyzer {
     private final TermCounter terms;
     private final DatelineParser datelines = new DatelineParser();
     private final Cache<String, Analysis> cache;
+    /** Labelled sentences and windows cached per cached analysis: an article's lead and windows are about this many. */
+    static final int NER_SEQUENCES_PER_ANALYSIS = 16;
     private final Clock clock;
     private final Duration modelLoadTime;
     private final Duration startupTime;
@@ -60,7 +62,7 @@ public final class ArticleAnalyzer {
         CrfEntityRecognizer model = CrfEntityRecognizer.load(settings.englishNerModel());
         this.modelLoadTime = model.loadTime();
         this.englishEntities = new EnglishEntityExtractor(model, AliasTable.standard(), settings.nerScope(),
-                settings.nerLeadTokens());
+                settings.nerLeadTokens(), settings.cacheSize() * NER_SEQUENCES_PER_ANALYSIS);
         this.languages = new LanguageIdentifier(settings.languages(), settings.languageLowAccuracy());
         this.terms = new TermCounter(settings.languages(), settings.lemmas());
         this.cache = Caffeine.newBuilder().maximumSize(settings.cacheSize()).build();
@@ -84,6 +86,11 @@ public final class ArticleAnalyzer {
 
     public NlpSettings settings() {
         return settings;
+    }
+
+    /** Sentences and windows of English articles the NER model labelled, and those the cache answered. */
+    public EnglishEntityExtractor.SequenceCounts nerSequences() {
+        return englishEntities.sequenceCounts();
     }
 
     /** Time the CRF model took to load. */

@@ -25,7 +25,9 @@ import java.util.Objects;
  *                               the lead is extended to the end of the sentence reached
  * @param maxDocumentChars       longer headline + body is rejected (dead-lettered) before any analysis
  * @param articleTimeout         an analysis running longer is abandoned and the article rejected
- * @param cacheSize              analyses kept by content hash, so a re-sent article is not analysed again
+ * @param cacheSize              analyses kept by content hash, so a re-sent article is not analysed again; the NER
+ *                               model's labellings of sentences and windows are kept by their words, 16 per analysis
+ *                               (a wire copy repeats most of its original's); 0 turns both off
  * @param lemmas                 English terms as lemmas (CoreNLP morphology) rather than surface forms
  */
 public record NlpSettings(

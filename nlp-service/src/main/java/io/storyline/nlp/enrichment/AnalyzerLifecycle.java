@@ -3,6 +3,7 @@ package io.storyline.nlp.enrichment;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.storyline.nlp.ArticleAnalyzer;
+import io.storyline.nlp.observability.NlpMetrics;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
@@ -19,10 +20,12 @@ public class AnalyzerLifecycle {
     private static final Logger LOG = Logger.getLogger(AnalyzerLifecycle.class);
 
     private final NlpConfig config;
+    private final NlpMetrics metrics;
     private final CompletableFuture<ArticleAnalyzer> analyzer = new CompletableFuture<>();
 
-    public AnalyzerLifecycle(NlpConfig config) {
+    public AnalyzerLifecycle(NlpConfig config, NlpMetrics metrics) {
         this.config = config;
+        this.metrics = metrics;
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -31,6 +34,7 @@ public class AnalyzerLifecycle {
                 ArticleAnalyzer loaded = ArticleAnalyzer.create(config.toSettings());
                 LOG.infof("NER model loaded in %d ms, analyzer ready in %d ms (%s)",
                         loaded.modelLoadTime().toMillis(), loaded.startupTime().toMillis(), config.toSettings());
+                metrics.watch(loaded);
                 analyzer.complete(loaded);
             } catch (Throwable t) {
                 LOG.error("cannot load the NLP models", t);

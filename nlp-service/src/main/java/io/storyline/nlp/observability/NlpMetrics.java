@@ -2,9 +2,11 @@ package io.storyline.nlp.observability;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.storyline.events.EnrichedArticle;
+import io.storyline.nlp.ArticleAnalyzer;
 import io.storyline.events.NerReport;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -20,7 +22,9 @@ import java.util.concurrent.TimeUnit;
  * <li>{@code storyline_nlp_ner_duration_seconds}: entity extraction time per article (histogram; the NER report's time);</li>
  * <li>{@code storyline_nlp_entities}: named entities per article (histogram);</li>
  * <li>{@code storyline_nlp_articles_total{language}}: enriched articles by detected language;</li>
- * <li>{@code storyline_nlp_ner_no_model_total{language}}: articles left without entities because no NER model covers their language.</li>
+ * <li>{@code storyline_nlp_ner_no_model_total{language}}: articles left without entities because no NER model covers their language;</li>
+ * <li>{@code storyline_nlp_ner_sequences_total{source}}: sentences and windows labelled, by the model ({@code model}) or from
+ * the cache of its labellings ({@code cache}): the cache's share is the NER work wire copies saved.</li>
  * </ul>
  */
 @ApplicationScoped
@@ -30,6 +34,7 @@ public class NlpMetrics {
     public static final String ENTITIES = "storyline.nlp.entities";
     public static final String ARTICLES = "storyline.nlp.articles";
     public static final String NO_MODEL = "storyline.nlp.ner.no.model";
+    public static final String SEQUENCES = "storyline.nlp.ner.sequences";
 
     private final MeterRegistry registry;
     private final Timer nerDuration;
@@ -48,6 +53,16 @@ public class NlpMetrics {
         this.entities = DistributionSummary.builder(ENTITIES)
                 .description("named entities found in one article")
                 .serviceLevelObjectives(1, 2, 5, 10, 20, 50, 100, 200)
+                .register(registry);
+    }
+
+    /** Exposes the analyzer's own counts once it is loaded. */
+    public void watch(ArticleAnalyzer analyzer) {
+        FunctionCounter.builder(SEQUENCES, analyzer, a -> a.nerSequences().labelled())
+                .description("sentences and windows the NER model labelled or the cache answered").tag("source", "model")
+                .register(registry);
+        FunctionCounter.builder(SEQUENCES, analyzer, a -> a.nerSequences().cached())
+                .description("sentences and windows the NER model labelled or the cache answered").tag("source", "cache")
                 .register(registry);
     }
 

@@ -96,6 +96,7 @@ final class BenchmarkReport {
         result.set("heap_mb", heap(samples));
         result.set("lag", lag(samples, start));
 
+        result.set("nlp_ner_sequences", nerSequences(samples, start, end));
         ObjectNode dedupe = result.putObject("near_duplicates");
         dedupe.put("copies_clustered", copies.copies());
         dedupe.put("duplicates_found", copies.found());
@@ -214,6 +215,27 @@ final class BenchmarkReport {
                 p.put("process_cpu_usage_mean", round(usage));
             }
         }
+        return node;
+    }
+
+    /**
+     * Sentences and windows of the measured articles that nlp's NER model labelled, and those its cache answered: the
+     * cache's share depends on how much the stream repeats itself (wire copies, names in the same words).
+     */
+    static ObjectNode nerSequences(List<StackSampler.Sample> samples, long start, long end) {
+        ObjectNode node = EventJson.mapper().createObjectNode();
+        List<StackSampler.ServiceSample> nlp = samples.stream().filter(s -> s.millis() >= start - 1000 && s.millis() <= end + 2000)
+                .map(s -> s.services().get("nlp-service")).filter(s -> s != null && s.nerSequencesByModel() >= 0).toList();
+        if (nlp.size() < 2) {
+            return node;
+        }
+        StackSampler.ServiceSample first = nlp.get(0);
+        StackSampler.ServiceSample last = nlp.get(nlp.size() - 1);
+        double model = last.nerSequencesByModel() - first.nerSequencesByModel();
+        double cache = last.nerSequencesFromCache() - first.nerSequencesFromCache();
+        node.put("labelled_by_model", Math.round(model));
+        node.put("from_cache", Math.round(cache));
+        node.put("cached_share", round(model + cache > 0 ? cache / (model + cache) : 0));
         return node;
     }
 

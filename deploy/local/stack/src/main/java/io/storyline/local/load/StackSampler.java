@@ -31,7 +31,11 @@ import java.util.function.IntSupplier;
 final class StackSampler implements AutoCloseable {
 
     /** What one service looked like at one moment; -1 where unknown. */
-    record ServiceSample(double cpuUsage, double systemCpuUsage, long heapUsed, long heapMax, long cpuMillis) {
+    record ServiceSample(double cpuUsage, double systemCpuUsage, long heapUsed, long heapMax, long cpuMillis,
+                         double nerSequencesByModel, double nerSequencesFromCache) {
+        ServiceSample(double cpuUsage, double systemCpuUsage, long heapUsed, long heapMax, long cpuMillis) {
+            this(cpuUsage, systemCpuUsage, heapUsed, heapMax, cpuMillis, -1, -1);
+        }
     }
 
     /** One moment of the stack. */
@@ -136,9 +140,12 @@ final class StackSampler implements AutoCloseable {
                 return new ServiceSample(-1, -1, -1, -1, cpuMillis);
             }
             PrometheusText text = PrometheusText.parse(response.body());
+            // nlp's NER work: sentences and windows labelled by the model or answered from its cache (-1 elsewhere)
             return new ServiceSample(text.value("process_cpu_usage"), text.value("system_cpu_usage"),
                     (long) text.sum("jvm_memory_used_bytes", "area=\"heap\""),
-                    (long) text.sum("jvm_memory_max_bytes", "area=\"heap\""), cpuMillis);
+                    (long) text.sum("jvm_memory_max_bytes", "area=\"heap\""), cpuMillis,
+                    text.sum("storyline_nlp_ner_sequences_total", "source=\"model\""),
+                    text.sum("storyline_nlp_ner_sequences_total", "source=\"cache\""));
         } catch (Exception e) {
             return new ServiceSample(-1, -1, -1, -1, cpuMillis);
         }

@@ -36,7 +36,8 @@ class BenchmarkReportTest {
         List<StackSampler.Sample> samples = new ArrayList<>();
         for (int s = 0; s <= 11; s++) {
             Map<String, StackSampler.ServiceSample> services = new LinkedHashMap<>();
-            services.put("nlp-service", new StackSampler.ServiceSample(0.5, 0.9, (100 + s) * 1048576L, 768 * 1048576L, s * 1000L));
+            services.put("nlp-service", new StackSampler.ServiceSample(0.5, 0.9, (100 + s) * 1048576L, 768 * 1048576L, s * 1000L,
+                    500 + s * 30, 200 + s * 10));
             services.put("ingest-service", new StackSampler.ServiceSample(0.1, 0.9, 50 * 1048576L, 256 * 1048576L, s * 200L));
             Map<String, Long> cpu = Map.of("nlp-service", s * 1000L, "ingest-service", s * 200L, "kafka-broker", s * 300L, "benchmark", s * 100L);
             int done = Math.min(1000, s * 100);
@@ -66,6 +67,9 @@ class BenchmarkReportTest {
         assertThat(result.at("/lag/nlp_service_max").asLong()).isEqualTo(40);
         assertThat(result.at("/throughput_per_s/stages").toString()).contains("\"sustained\":100.0");
         assertThat(result.at("/near_duplicates/duplicates_found").asInt()).isEqualTo(140);
+        assertThat(result.at("/nlp_ner_sequences/labelled_by_model").asLong()).isEqualTo(330);
+        assertThat(result.at("/nlp_ner_sequences/from_cache").asLong()).isEqualTo(110);
+        assertThat(result.at("/nlp_ner_sequences/cached_share").asDouble()).isEqualTo(0.25);
         assertThat(result.at("/near_duplicates/duplicates_missed").asInt()).isEqualTo(10);
         assertThat(result.at("/near_duplicates/false_duplicates").asInt()).isEqualTo(2);
 
