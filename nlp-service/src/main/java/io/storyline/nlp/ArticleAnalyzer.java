@@ -36,6 +36,9 @@ import java.util.Objects;
  * settings (plus {@code enrichedAt}): the cache of analyses by content hash only saves work.
  */
 public final class ArticleAnalyzer {
+    /** Labelled sentences and windows cached per cached analysis: an article's lead and windows are about this many. */
+    static final int NER_SEQUENCES_PER_ANALYSIS = 16;
+
     private final NlpSettings settings;
     private final LanguageIdentifier languages;
     private final EnglishTokenizer tokenizer = new EnglishTokenizer();
@@ -43,8 +46,6 @@ public final class ArticleAnalyzer {
     private final TermCounter terms;
     private final DatelineParser datelines = new DatelineParser();
     private final Cache<String, Analysis> cache;
-    /** Labelled sentences and windows cached per cached analysis: an article's lead and windows are about this many. */
-    static final int NER_SEQUENCES_PER_ANALYSIS = 16;
     private final Clock clock;
     private final Duration modelLoadTime;
     private final Duration startupTime;

@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Named entities of an English article: the CRF model labels the headline and lead (or everything, in FULL
@@ -44,6 +45,8 @@ public final class EnglishEntityExtractor {
     private final MentionDictionary aliasDictionary = new MentionDictionary();
     /** The model's labels by the words of the sequence labelled; null when caching is off. */
     private final Cache<String, EntityType[]> sequenceLabels;
+    /** Sequences labelled while caching is off (the cache counts its own). */
+    private final LongAdder labelledWithoutCache = new LongAdder();
 
     /**
      * @param cachedSequences how many labelled sentences and windows to keep (0: none). The model labels a sequence
@@ -78,8 +81,6 @@ public final class EnglishEntityExtractor {
         CacheStats stats = sequenceLabels.stats();
         return new SequenceCounts(stats.missCount(), stats.hitCount());
     }
-
-    private final java.util.concurrent.atomic.LongAdder labelledWithoutCache = new java.util.concurrent.atomic.LongAdder();
 
     /** The model's labels for one sequence; shared with the cache, so never changed by the caller. */
     private EntityType[] label(List<CoreLabel> sequence) {

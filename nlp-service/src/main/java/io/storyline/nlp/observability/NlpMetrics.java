@@ -6,8 +6,8 @@ import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.storyline.events.EnrichedArticle;
-import io.storyline.nlp.ArticleAnalyzer;
 import io.storyline.events.NerReport;
+import io.storyline.nlp.ArticleAnalyzer;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Duration;

@@ -131,6 +131,9 @@ class ObservabilityTest {
                     .isGreaterThanOrEqualTo(before.sum("storyline_nlp_ner_no_model_total", "language", "de") + 1);
             assertThat(after.sum("storyline_nlp_ner_duration_seconds_count"))
                     .isGreaterThanOrEqualTo(before.sum("storyline_nlp_ner_duration_seconds_count") + 1);
+            // a later call of this method sends the same text, which the analysis cache answers without NER
+            assertThat(after.sum("storyline_nlp_ner_sequences_total", "source", "model") + after.sum("storyline_nlp_ner_sequences_total", "source", "cache"))
+                    .as("the English headline and lead sentence, labelled by the model or its cache").isGreaterThanOrEqualTo(2);
             assertThat(after.sum("storyline_nlp_entities_sum"))
                     .as("Putin and Biden at least").isGreaterThanOrEqualTo(before.sum("storyline_nlp_entities_sum") + 2);
             assertThat(after.sum("storyline_stage_duration_seconds_count", "stage", "analyse"))
