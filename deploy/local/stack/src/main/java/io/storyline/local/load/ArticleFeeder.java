@@ -54,6 +54,7 @@ final class ArticleFeeder {
     private final BlockingQueue<Line> ready = new ArrayBlockingQueue<>(20_000);
     private final ConcurrentLinkedQueue<Line> resend = new ConcurrentLinkedQueue<>();
     private final Map<String, String> copies = new ConcurrentHashMap<>();
+    private final Map<String, String> events = new ConcurrentHashMap<>();
     private final AtomicInteger accepted = new AtomicInteger();
     private final AtomicInteger duplicate = new AtomicInteger();
     private final AtomicInteger revision = new AtomicInteger();
@@ -83,6 +84,11 @@ final class ArticleFeeder {
         return copies;
     }
 
+    /** The news event each article written so far is about: url -> the newsroom's event key. */
+    Map<String, String> events() {
+        return events;
+    }
+
     /** Articles ingest has accepted (new or as a revision) over all runs so far. */
     int accepted() {
         return acceptedTotal.get();
@@ -96,6 +102,7 @@ final class ArticleFeeder {
                 if (draft.isCopy()) {
                     copies.put(draft.url(), draft.copyOf());
                 }
+                events.put(draft.url(), draft.eventKey());
                 ready.put(new Line(draft.url(), draft.toJson(), draft.isCopy(), 1));
             }
         } catch (InterruptedException e) {

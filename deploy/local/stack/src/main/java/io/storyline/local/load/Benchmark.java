@@ -1,6 +1,7 @@
 package io.storyline.local.load;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.storyline.evaluation.ClusteringScores;
 import io.storyline.local.LocalStack;
 import io.storyline.local.StackOptions;
 
@@ -113,7 +114,8 @@ public final class Benchmark {
             List<StackSampler.Sample> samples = sampler.samples();
             var timelines = tap.timelines();
             PipelineTap.CopyVerdicts copies = tap.copyVerdicts(feeder.copies());
-            ObjectNode summary = BenchmarkReport.write(options, outcome, complete, timelines, samples, copies, hotSpots, tap.unreadable());
+            ClusteringScores stories = tap.storyScores(feeder.events(), outcome.firstSendMillis());
+            ObjectNode summary = BenchmarkReport.write(options, outcome, complete, timelines, samples, copies, stories, hotSpots, tap.unreadable());
             log("largest story snapshot: " + tap.largestSnapshotBytes() + " bytes, " + tap.largestStory());
             return summary;
         }

@@ -3,6 +3,7 @@ package io.storyline.local.load;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.storyline.evaluation.ClusteringScores;
 import io.storyline.events.EventJson;
 
 import java.io.IOException;
@@ -21,7 +22,7 @@ final class BenchmarkReport {
 
     static ObjectNode write(BenchmarkOptions options, ArticleFeeder.Outcome outcome, boolean complete,
                             Map<String, PipelineTap.Timeline> byId, List<StackSampler.Sample> samples, PipelineTap.CopyVerdicts copies,
-                            List<FlightRecordings.HotSpots> hotSpots, int unreadable) throws IOException {
+                            ClusteringScores stories, List<FlightRecordings.HotSpots> hotSpots, int unreadable) throws IOException {
         long start = outcome.firstSendMillis();
         // Warm-up articles were all clustered before the measured ones were sent, so they were received earlier.
         List<PipelineTap.Timeline> timelines = byId.values().stream()
@@ -105,6 +106,19 @@ final class BenchmarkReport {
         dedupe.put("false_duplicates", copies.falseDuplicates());
         copies.missedCopies().forEach(dedupe.putArray("missed_copies_examples")::add);
         copies.falseAlarms().forEach(dedupe.putArray("false_alarm_examples")::add);
+
+        if (stories != null) {
+            // the newsroom knows which event each article reports: stories are scored against that
+            ObjectNode quality = result.putObject("stories_vs_events");
+            quality.put("articles", stories.articles());
+            quality.put("events", stories.clustersTrue());
+            quality.put("stories", stories.clustersPredicted());
+            quality.put("bcubed_precision", round(stories.bcubedPrecision()));
+            quality.put("bcubed_recall", round(stories.bcubedRecall()));
+            quality.put("bcubed_f1", round(stories.bcubedF1()));
+            quality.put("pairwise_precision", round(stories.pairwisePrecision()));
+            quality.put("pairwise_recall", round(stories.pairwiseRecall()));
+        }
 
         if (!hotSpots.isEmpty()) {
             ArrayNode profile = result.putArray("profile");

@@ -1,6 +1,7 @@
 package io.storyline.local.load;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.storyline.evaluation.ClusteringScores;
 import io.storyline.events.EventJson;
 import io.storyline.events.Topic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -36,6 +37,7 @@ final class PipelineTap implements AutoCloseable {
         long storied;
         String reason;
         String duplicateOf;
+        String storyId;
     }
 
     /**
@@ -207,6 +209,7 @@ final class PipelineTap implements AutoCloseable {
         t.clusteredSeen = seen;
         t.reason = article.path("reason").path("kind").asText(null);
         t.duplicateOf = article.path("duplicateOf").isTextual() ? article.path("duplicateOf").asText() : null;
+        t.storyId = article.path("storyId").asText(null);
         urls.put(id, article.path("url").asText());
         clustered.incrementAndGet();
         if (t.storied != 0) {
@@ -246,6 +249,23 @@ final class PipelineTap implements AutoCloseable {
             }
         });
         return CopyVerdicts.of(urls, duplicateOf, copyOf);
+    }
+
+    /**
+     * The stories against the newsroom's events (url -> event key) as BCubed and pairwise scores, over the articles
+     * ingest accepted from {@code sinceMillis} on: how often the pipeline split an event or merged two.
+     */
+    synchronized ClusteringScores storyScores(Map<String, String> eventByUrl, long sinceMillis) {
+        Map<String, String> predicted = new HashMap<>();
+        Map<String, String> truth = new HashMap<>();
+        articles.forEach((id, t) -> {
+            String event = eventByUrl.get(urls.get(id));
+            if (t.storyId != null && event != null && t.received >= sinceMillis) {
+                predicted.put(id, t.storyId);
+                truth.put(id, event);
+            }
+        });
+        return truth.isEmpty() ? null : ClusteringScores.of(predicted, truth);
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.storyline.local.load;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.storyline.evaluation.ClusteringScores;
 import io.storyline.events.EventJson;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,7 +48,8 @@ class BenchmarkReportTest {
         BenchmarkOptions options = new BenchmarkOptions(1000, 100.0, 1, 0.15, 4, out, false, 0);
         ArticleFeeder.Outcome outcome = new ArticleFeeder.Outcome(1000, 1000, 0, 0, 0, 0, 0, START, START + 9990, START + 10_000, List.of());
 
-        ObjectNode summary = BenchmarkReport.write(options, outcome, true, timelines, samples, new PipelineTap.CopyVerdicts(150, 140, 3, 2, List.of(), List.of()), List.of(), 0);
+        ObjectNode summary = BenchmarkReport.write(options, outcome, true, timelines, samples, new PipelineTap.CopyVerdicts(150, 140, 3, 2, List.of(), List.of()),
+                ClusteringScores.of(Map.of("a", "s1", "b", "s1", "c", "s1"), Map.of("a", "e1", "b", "e1", "c", "e2")), List.of(), 0);
 
         assertThat(summary.get("articles").asInt()).isEqualTo(1000);
         assertThat(summary.get("p50_ms").asLong()).isEqualTo(249);
@@ -67,6 +69,10 @@ class BenchmarkReportTest {
         assertThat(result.at("/lag/nlp_service_max").asLong()).isEqualTo(40);
         assertThat(result.at("/throughput_per_s/stages").toString()).contains("\"sustained\":100.0");
         assertThat(result.at("/near_duplicates/duplicates_found").asInt()).isEqualTo(140);
+        assertThat(result.at("/stories_vs_events/events").asInt()).isEqualTo(2);
+        assertThat(result.at("/stories_vs_events/stories").asInt()).isEqualTo(1);
+        assertThat(result.at("/stories_vs_events/bcubed_recall").asDouble()).isEqualTo(1.0);
+        assertThat(result.at("/stories_vs_events/bcubed_precision").asDouble()).isEqualTo(0.56);
         assertThat(result.at("/nlp_ner_sequences/labelled_by_model").asLong()).isEqualTo(330);
         assertThat(result.at("/nlp_ner_sequences/from_cache").asLong()).isEqualTo(110);
         assertThat(result.at("/nlp_ner_sequences/cached_share").asDouble()).isEqualTo(0.25);
