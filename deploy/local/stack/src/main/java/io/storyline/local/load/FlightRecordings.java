@@ -82,10 +82,9 @@ final class FlightRecordings {
             }
             samples++;
             top.merge(method(stack.getFrames().get(0)), 1L, Long::sum);
-            // the broker's own code is Kafka's: its frames say which part of the broker (log, replica, transactions) worked
-            Optional<RecordedFrame> storyline = stack.getFrames().stream()
+            Optional<RecordedFrame> ownFrame = stack.getFrames().stream()
                     .filter(f -> f.getMethod().getType().getName().startsWith(ownPackage)).findFirst();
-            storyline.ifPresent(f -> own.merge(method(f), 1L, Long::sum));
+            ownFrame.ifPresent(f -> own.merge(method(f), 1L, Long::sum));
             var thread = event.getThread("sampledThread");
             threads.merge(thread == null ? "?" : threadGroup(thread.getJavaName()), 1L, Long::sum);
         }
