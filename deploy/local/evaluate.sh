@@ -2,7 +2,7 @@
 # Scores story clustering against a labelled corpus, through the services' own code run in process
 # (nlp-service's ArticleAnalyzer, then dedupe-service's ArticleClustering).
 #
-#   deploy/local/evaluate.sh FILE.jsonl [--threshold T] [--sweep T1,T2,...] [--order time|file|id] [--stories]
+#   deploy/local/evaluate.sh FILE.jsonl [--threshold T] [--storyline-threshold T] [--sweep T1,T2,...] [--storyline-sweep T1,T2,...] [--order time|file|id] [--stories]
 #   deploy/local/evaluate.sh DIR        (a directory of .txt articles, e.g. seeds/: lists the stories found)
 #
 # FILE.jsonl: one object a line with id, title, text, published (ISO-8601 or null), lang, cluster.
@@ -10,7 +10,7 @@
 set -euo pipefail
 
 if [[ $# -lt 1 ]]; then
-  echo "usage: $0 FILE.jsonl|DIR [--threshold T] [--sweep T1,T2,...] [--order time|file|id] [--stories]" >&2
+  echo "usage: $0 FILE.jsonl|DIR [--threshold T] [--storyline-threshold T] [--sweep T1,T2,...] [--storyline-sweep T1,T2,...] [--order time|file|id] [--stories]" >&2
   exit 2
 fi
 input="$1"; shift

@@ -10,6 +10,7 @@ import io.storyline.events.Article;
 import io.storyline.events.ClusteredArticle;
 import io.storyline.events.EnrichedArticle;
 import io.storyline.events.Story;
+import io.storyline.events.Storyline;
 
 import java.time.Instant;
 import java.util.List;
@@ -17,8 +18,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The whole decision for one enriched article: a near-duplicate of an earlier original joins that original's story;
- * any other article is clustered into the best open story or starts one. Pure and single-threaded; the same input
+ * The whole decision for one enriched article: a near-duplicate of an earlier original joins that original's event;
+ * any other article joins the best open event or starts one, and a new event joins the best open storyline or
+ * starts one. Pure and single-threaded; the same input
  * order gives the same stories, so state can be rebuilt by replaying the topic.
  */
 public final class ArticleClustering {
@@ -52,8 +54,8 @@ public final class ArticleClustering {
         }
         ClusteredArticle clustered = new ClusteredArticle(article.id(), article.revision(), placement.storyId(),
                 duplicateOf, similarity, article.url(), article.source(), article.title(), language,
-                article.published(), article.received(), now, placement.reason());
-        return new Decision(clustered, placement.changedStories());
+                article.published(), article.received(), now, placement.reason(), placement.storylineId());
+        return new Decision(clustered, placement.changedStories(), placement.changedStorylines());
     }
 
     /**
@@ -94,6 +96,10 @@ public final class ArticleClustering {
         return stories.openStories();
     }
 
+    public int openStorylines() {
+        return stories.openStorylines();
+    }
+
     /** Articles in the near-duplicate detector's window. */
     public int nearDuplicateIndexSize() {
         return nearDuplicates.size();
@@ -106,9 +112,10 @@ public final class ArticleClustering {
 
     /**
      * @param clustered      the outcome for the article
-     * @param changedStories snapshots to publish, usually one; stories closed (and evicted) by this step come first
+     * @param changedStories    event snapshots to publish, usually one; events closed (and evicted) by this step come first
+     * @param changedStorylines storyline snapshots to publish after them: the storylines of those events
      */
-    public record Decision(ClusteredArticle clustered, List<Story> changedStories) {
+    public record Decision(ClusteredArticle clustered, List<Story> changedStories, List<Storyline> changedStorylines) {
     }
 
     private static void validate(EnrichedArticle enriched) {

@@ -50,7 +50,7 @@ class ArticleClusteringTest {
         Article a = new Article(id, 1, "https://" + source + "/" + id, title, text, source, "en", null, null, null,
                 published, TimeSource.FEED, published.plusSeconds(30), "h" + id, IngestChannel.FEED);
         return new EnrichedArticle(a, new DetectedLanguage("en", 0.99, "en", true), entities, terms, null,
-                new NerReport(NerReport.OK, "test", null, 1), published.plusSeconds(31));
+                new NerReport(NerReport.OK, "test", null, 1), published.plusSeconds(31), null);
     }
 
     private static List<NamedEntity> presidents() {
@@ -106,7 +106,7 @@ class ArticleClusteringTest {
     void anArticleWithoutDetectedLanguageIsRefusedWithAReason() {
         ArticleClustering clustering = new ArticleClustering(NearDuplicateSettings.defaults(), StorySettings.defaults());
         EnrichedArticle a = article("x", "wire.com", "t", CALL, T0, List.of());
-        EnrichedArticle noLanguage = new EnrichedArticle(a.article(), null, a.entities(), a.terms(), null, a.ner(), a.enrichedAt());
+        EnrichedArticle noLanguage = new EnrichedArticle(a.article(), null, a.entities(), a.terms(), null, a.ner(), a.enrichedAt(), null);
         assertThatThrownBy(() -> clustering.process(noLanguage, NOW))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("x").hasMessageContaining("language");
     }

@@ -7,7 +7,7 @@ import java.time.Instant;
  *
  * @param articleId   article id
  * @param revision    article revision
- * @param storyId     story the article belongs to
+ * @param storyId     event (story) the article belongs to
  * @param duplicateOf id of the original this article is a near-duplicate of, or null
  * @param similarity  estimated Jaccard similarity with {@code duplicateOf}, or null
  * @param url         canonical URL
@@ -17,7 +17,8 @@ import java.time.Instant;
  * @param published   event time
  * @param received    ingest's acceptance time (start of the end-to-end latency)
  * @param clusteredAt when dedupe-service decided
- * @param reason      why the article is in the story
+ * @param reason      why the article is in the event
+ * @param storylineId storyline of that event
  */
 public record ClusteredArticle(
         String articleId,
@@ -32,5 +33,6 @@ public record ClusteredArticle(
         Instant published,
         Instant received,
         Instant clusteredAt,
-        MembershipReason reason) {
+        MembershipReason reason,
+        String storylineId) {
 }

@@ -15,6 +15,8 @@ import java.util.Map;
  * @param dateline   dateline found in the text, or null
  * @param ner        how entity extraction went
  * @param enrichedAt when nlp-service produced this record
+ * @param outlet     the outlet the text names for itself (a dateline's agency such as "Xinhua", a site name in
+ *                   the first line), or null; dedupe counts it as the source when ingest knew none better
  */
 public record EnrichedArticle(
         Article article,
@@ -23,5 +25,6 @@ public record EnrichedArticle(
         Map<String, Integer> terms,
         Dateline dateline,
         NerReport ner,
-        Instant enrichedAt) {
+        Instant enrichedAt,
+        String outlet) {
 }

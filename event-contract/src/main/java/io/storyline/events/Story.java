@@ -4,8 +4,10 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * The full current state of a story: the value on the compacted {@code news.stories}, key = {@link #id()}.
- * Every change publishes a whole new snapshot, so a reader only needs the latest one per key.
+ * The full current state of an <b>event</b>, one real-world happening (this phone call, this earthquake) with every
+ * article that reports it, near-duplicate copies included: the value on the compacted {@code news.stories},
+ * key = {@link #id()}. Every change publishes a whole new snapshot, so a reader only needs the latest one per key.
+ * Each event belongs to exactly one {@link Storyline}, the developing story it is a chapter of.
  *
  * @param id              stable for the story's life
  * @param version         incremented with every published snapshot
@@ -17,10 +19,13 @@ import java.util.List;
  * @param articleCount    number of members, near-duplicates included
  * @param sourceCount     number of distinct sources
  * @param duplicateCount  number of members that are near-duplicates of another member
- * @param firstSeen       earliest event time of any member (earliest published time of any copy)
- * @param lastSeen        latest event time of any member
+ * @param firstSeen       earliest event time of any member whose time is known (dateline, feed time or a date
+ *                        its text names); a member known only by its receipt time adds none; null if none is dated
+ * @param lastSeen        latest such event time
  * @param updatedAt       when this snapshot was produced
  * @param status          OPEN while it can still gain members, CLOSED after its quiet period
+ * @param storylineId     the storyline this event belongs to (stable: an event never changes storyline)
+ * @param sources         distinct sources of the members, alphabetical (at most 50)
  */
 public record Story(
         String id,
@@ -36,7 +41,9 @@ public record Story(
         Instant firstSeen,
         Instant lastSeen,
         Instant updatedAt,
-        Status status) {
+        Status status,
+        String storylineId,
+        List<String> sources) {
 
     public enum Status {
         OPEN, CLOSED

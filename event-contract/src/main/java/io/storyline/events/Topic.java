@@ -25,8 +25,14 @@ public enum Topic {
     ARTICLES_ENRICHED("news.articles.enriched", 3, Map.of("retention.ms", "691200000")),
     /** {@link ClusteredArticle}, key = article id. */
     ARTICLES_CLUSTERED("news.articles.clustered", 3, Map.of()),
-    /** {@link Story} snapshots, key = story id; compacted so the latest snapshot of every story is kept. */
+    /** {@link Story} (event) snapshots, key = story id; compacted so the latest snapshot of every story is kept. */
     STORIES("news.stories", 3, Map.of("cleanup.policy", "compact", "min.cleanable.dirty.ratio", "0.1",
+            "segment.ms", "3600000")),
+    /**
+     * {@link Storyline} snapshots, key = storyline id; compacted like {@link #STORIES}. A storyline links the events
+     * (on {@code news.stories}) of one developing story.
+     */
+    STORYLINES("news.storylines", 3, Map.of("cleanup.policy", "compact", "min.cleanable.dirty.ratio", "0.1",
             "segment.ms", "3600000")),
     /** Records no stage could process; the value is the original bytes, the reason is in headers. */
     DEADLETTER("news.deadletter", 1, Map.of("retention.ms", "1209600000"));

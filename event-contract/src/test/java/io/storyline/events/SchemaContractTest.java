@@ -38,13 +38,13 @@ class SchemaContractTest {
 
     @Test
     void storyRoundTripsThroughJsonWithIsoInstants() throws IOException {
-        MembershipReason reason = new MembershipReason(MembershipReason.Kind.SIMILAR, 0.7, 0.5, 0.8, List.of("Vladimir Putin"));
+        MembershipReason reason = MembershipReason.of(MembershipReason.Kind.SIMILAR, 0.7, 0.5, 0.8, List.of("Vladimir Putin"));
         Story story = new Story("s-1", 3, "Biden calls Putin", "a-1", "en",
                 List.of(new Story.StoryEntity("Joe Biden", EntityType.PERSON, 2)),
                 List.of(new Story.StoryMember("a-1", "file:seeds/000.txt", "file", "Biden calls Putin",
                         Instant.parse("2021-04-13T10:00:00Z"), null, reason)),
                 1, 1, 0, Instant.parse("2021-04-13T10:00:00Z"), Instant.parse("2021-04-13T10:00:00Z"),
-                Instant.parse("2021-04-13T10:01:00Z"), Story.Status.OPEN);
+                Instant.parse("2021-04-13T10:01:00Z"), Story.Status.OPEN, "storyline-a-1", List.of("file"));
         String json = EventJson.mapper().writeValueAsString(story);
         assertThat(json).contains("\"firstSeen\":\"2021-04-13T10:00:00Z\"");
         assertThat(EventJson.mapper().readValue(json, Story.class)).isEqualTo(story);
@@ -58,7 +58,7 @@ class SchemaContractTest {
         EnrichedArticle enriched = new EnrichedArticle(article, new DetectedLanguage("en", 0.98, null, false),
                 List.of(new NamedEntity("Vladimir Putin", EntityType.PERSON, List.of("Putin"), 2, 0, 5, true)),
                 Map.of("summit", 2), new Dateline("Moscow", LocalDate.of(2021, 4, 13), "Moscow, April 13"),
-                new NerReport(NerReport.OK, "english.all.3class.distsim", null, 12), Instant.parse("2021-04-13T10:05:01Z"));
+                new NerReport(NerReport.OK, "english.all.3class.distsim", null, 12), Instant.parse("2021-04-13T10:05:01Z"), "Xinhua");
         String json = EventJson.mapper().writeValueAsString(enriched).replaceFirst("\\{", "{\"addedLater\":true,");
         assertThat(EventJson.mapper().readValue(json, EnrichedArticle.class)).isEqualTo(enriched);
     }

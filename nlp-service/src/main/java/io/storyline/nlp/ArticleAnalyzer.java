@@ -127,7 +127,7 @@ public final class ArticleAnalyzer {
             dateline = new Dateline(raw.place(), raw.resolve(reference).orElse(null), raw.text());
         }
         return new EnrichedArticle(article, analysis.detection(), analysis.entities(), analysis.terms(), dateline,
-                analysis.ner(), clock.instant());
+                analysis.ner(), clock.instant(), null);
     }
 
     private Analysis analyse(ArticleText text, String declared) {

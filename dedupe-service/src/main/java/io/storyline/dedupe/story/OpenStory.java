@@ -1,52 +1,37 @@
 package io.storyline.dedupe.story;
 
-import io.storyline.events.EntityType;
 import io.storyline.events.MembershipReason;
 import io.storyline.events.NamedEntity;
 import io.storyline.events.Story;
+import io.storyline.events.Storyline;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeSet;
 
-/** The in-memory state of one story while it can still gain members. */
-final class OpenStory {
+/** The in-memory state of one event (a story on {@code news.stories}) while it can still gain members. */
+final class OpenStory extends StoryIndex.Filed {
     /** Most members listed in one snapshot (about 0.5 KB of JSON each). */
     static final int SNAPSHOT_MEMBERS = 250;
 
-    /** Order of creation; used for deterministic tie-breaks and as index posting. */
-    final long sequence;
+    /** Most sources listed in one snapshot. */
+    static final int SNAPSHOT_SOURCES = 50;
+
     final String id;
     final String language;
 
     final Centroid body = new Centroid();
     final Centroid title = new Centroid();
-    final Centroid entities = new Centroid();
-    /** Canonical entity -> how many originals name it, with the type of its first sighting. */
-    private final Map<String, EntityTally> entityTallies = new HashMap<>();
-    /**
-     * The same tallies, most named first, then by name: a snapshot's entity summary is its head, kept in order as
-     * members join rather than sorted for every snapshot (a big story names thousands of entities).
-     */
-    private final TreeSet<EntityTally> entityRanking = new TreeSet<>(
-            Comparator.<EntityTally>comparingInt(e -> -e.articles).thenComparing(e -> e.name));
-
-    private static final class EntityTally {
-        final String name;
-        final EntityType type;
-        int articles;
-
-        EntityTally(String name, EntityType type) {
-            this.name = name;
-            this.type = type;
-        }
-    }
+    final Centroid lead = new Centroid();
+    final Centroid actors = new Centroid();
+    final Centroid places = new Centroid();
+    final Centroid numbers = new Centroid();
+    /** The storyline this event is a chapter of; set once, when the event starts. */
+    OpenStoryline storyline;
+    private final EntityTallies entityTallies = new EntityTallies();
 
     private final List<Story.StoryMember> members = new ArrayList<>();
     private final Map<String, Integer> memberPosition = new HashMap<>();
@@ -58,12 +43,7 @@ final class OpenStory {
     private final TreeSet<String> sources = new TreeSet<>();
     private int duplicates;
 
-    /** Index keys this story is filed under. */
-    final Set<String> keys = new LinkedHashSet<>();
-
-    private Instant firstSeen;
-    private Instant lastSeen;
-    /** Range of event times that date the event (dateline or feed), null while no member has one. */
+    /** Range of event times that date the event (dateline, feed or text), null while no member has one. */
     private Instant datedFirst;
     private Instant datedLast;
     /** Range of arrival (receipt) times: stream time. */
@@ -71,33 +51,25 @@ final class OpenStory {
     private Instant arrivedLast;
 
     private long version;
+    private Story.Status lastStatus = Story.Status.OPEN;
     private String headline;
     private String headlineArticle;
 
     OpenStory(long sequence, String id, String language) {
-        this.sequence = sequence;
+        super(sequence);
         this.id = id;
         this.language = language;
     }
 
     void addOriginal(ArticleProfile article, MembershipReason reason, StorySettings settings, DocumentFrequencies termIdf) {
-        body.add(article.body, settings.maxCentroidTerms());
-        title.add(article.title, settings.maxCentroidTerms());
-        entities.add(article.entities, settings.maxCentroidTerms());
-        Set<String> named = new LinkedHashSet<>();
-        for (NamedEntity e : article.entityList) {
-            if (e.canonical() != null && !e.canonical().isBlank() && named.add(e.canonical())) {
-                EntityTally tally = entityTallies.get(e.canonical());
-                if (tally == null) {
-                    tally = new EntityTally(e.canonical(), e.type());
-                    entityTallies.put(e.canonical(), tally);
-                } else {
-                    entityRanking.remove(tally); // its place changes with its count
-                }
-                tally.articles++;
-                entityRanking.add(tally);
-            }
-        }
+        int max = settings.maxCentroidTerms();
+        body.add(article.body, max);
+        title.add(article.title, max);
+        lead.add(article.lead, max);
+        actors.add(article.actors, max);
+        places.add(article.places, max);
+        numbers.add(article.numbers, max);
+        entityTallies.add(article.entityList);
         originals.add(new HeadlineCandidate(article.id, article.enriched.article().title(), article.body, article.title));
         addMember(article, null, reason);
         chooseHeadline(termIdf);
@@ -115,18 +87,16 @@ final class OpenStory {
     private void addMember(ArticleProfile article, String duplicateOf, MembershipReason reason) {
         var a = article.enriched.article();
         memberPosition.put(a.id(), members.size());
-        members.add(new Story.StoryMember(a.id(), a.url(), a.source(), a.title(), article.time.at(), duplicateOf, reason));
-        if (a.source() != null) {
-            sources.add(a.source());
-        }
         EventTime t = article.time;
-        if (t.at() != null) {
-            firstSeen = min(firstSeen, t.at());
-            lastSeen = max(lastSeen, t.at());
-            if (t.evidence().datesTheEvent()) {
-                datedFirst = min(datedFirst, t.at());
-                datedLast = max(datedLast, t.at());
-            }
+        // an undated member shows no time: its receipt says when it came, not when the event was
+        members.add(new Story.StoryMember(a.id(), a.url(), article.source, a.title(),
+                t.evidence().datesTheEvent() ? t.at() : null, duplicateOf, reason));
+        if (article.source != null) {
+            sources.add(article.source);
+        }
+        if (t.at() != null && t.evidence().datesTheEvent()) {
+            datedFirst = min(datedFirst, t.at());
+            datedLast = max(datedLast, t.at());
         }
         if (t.arrival() != null) {
             arrivedFirst = min(arrivedFirst, t.arrival());
@@ -139,7 +109,7 @@ final class OpenStory {
         Integer at = memberPosition.get(article.id);
         Story.StoryMember old = members.get(at);
         var a = article.enriched.article();
-        members.set(at, new Story.StoryMember(a.id(), a.url(), a.source(), a.title(), old.published(), old.duplicateOf(), old.reason()));
+        members.set(at, new Story.StoryMember(a.id(), a.url(), old.source(), a.title(), old.published(), old.duplicateOf(), old.reason()));
         if (a.id().equals(headlineArticle)) {
             headline = a.title();
         }
@@ -165,30 +135,33 @@ final class OpenStory {
         return members;
     }
 
-    /**
-     * How well the article's time fits this story, in (0, 1]. Dated evidence on both sides (dateline, feed time)
-     * is compared strictly; a receipt time only bounds the event, so it is compared by arrival with a wide tolerance
-     * and never splits a story that is otherwise alive.
-     */
-    double timeFit(EventTime t, StorySettings settings) {
-        if (t.evidence().datesTheEvent() && datedFirst != null) {
-            return decay(distance(t.at(), datedFirst, datedLast), settings.timeGrace(), settings);
-        }
-        if (t.arrival() != null && arrivedFirst != null) {
-            return decay(distance(t.arrival(), arrivedFirst, arrivedLast), settings.arrivalTolerance(), settings);
-        }
-        return 1.0;
+    /** The time factor of the event rule, and the gap it measured in days (null when either side is undated). */
+    record TimeFit(double factor, Double gapDays) {
     }
 
-    /** Latest dated event time of any member (dateline or feed time), or null if no member is dated. */
+    /**
+     * How well the article's time fits this event, in (0, 1]. Dated evidence on both sides (dateline, feed time, a
+     * day the text names) is compared strictly; a receipt time only bounds the event, so it is compared by arrival
+     * with a wide tolerance and never splits an event that is otherwise alive.
+     */
+    TimeFit timeFit(EventTime t, SameEventRule rule) {
+        if (t.evidence().datesTheEvent() && datedFirst != null) {
+            long gap = distance(t.at(), datedFirst, datedLast);
+            return new TimeFit(rule.decay(gap, rule.timeGrace()), gap / 86400.0);
+        }
+        if (t.arrival() != null && arrivedFirst != null) {
+            return new TimeFit(rule.decay(distance(t.arrival(), arrivedFirst, arrivedLast), rule.arrivalTolerance()), null);
+        }
+        return new TimeFit(1.0, null);
+    }
+
+    /** Latest dated event time of any member (dateline, feed or text), or null if no member is dated. */
     Instant datedLast() {
         return datedLast;
     }
 
-    static double decay(long distanceSeconds, java.time.Duration grace, StorySettings settings) {
-        double over = Math.max(0, distanceSeconds - grace.toSeconds());
-        double x = over / settings.timeScale().toSeconds();
-        return 1.0 / (1.0 + x * x);
+    Instant datedFirst() {
+        return datedFirst;
     }
 
     private static long distance(Instant t, Instant from, Instant to) {
@@ -203,15 +176,16 @@ final class OpenStory {
 
     /** Stream time of the last arrival; the story closes when the stream has moved on by its quiet period. */
     Instant lastActivity() {
-        return arrivedLast != null ? arrivedLast : lastSeen;
+        return arrivedLast != null ? arrivedLast : datedLast;
     }
 
-    /** Canonical entities shared with an article, in the article's order (most mentioned first). */
+    /** Entities shared with an article, by this event's names for them, in the article's order (most mentioned first). */
     List<String> sharedEntities(ArticleProfile article) {
         List<String> shared = new ArrayList<>();
         for (NamedEntity e : article.entityList) {
-            if (e.canonical() != null && entityTallies.containsKey(e.canonical()) && !shared.contains(e.canonical())) {
-                shared.add(e.canonical());
+            String name = entityTallies.nameOf(e);
+            if (name != null && !shared.contains(name)) {
+                shared.add(name);
             }
         }
         return shared;
@@ -255,15 +229,30 @@ final class OpenStory {
 
     Story snapshot(Story.Status status, Instant now, int entityLimit) {
         version++;
-        List<Story.StoryEntity> summary = new ArrayList<>(Math.min(entityLimit, entityRanking.size()));
-        for (EntityTally e : entityRanking) {
-            if (summary.size() >= entityLimit) {
+        lastStatus = status;
+        List<String> listedSources = new ArrayList<>(Math.min(SNAPSHOT_SOURCES, sources.size()));
+        for (String source : sources) {
+            if (listedSources.size() >= SNAPSHOT_SOURCES) {
                 break;
             }
-            summary.add(new Story.StoryEntity(e.name, e.type, e.articles));
+            listedSources.add(source);
         }
-        return new Story(id, version, headline, headlineArticle, language, List.copyOf(summary), listedMembers(),
-                members.size(), sources.size(), duplicates, firstSeen, lastSeen, now, status);
+        return new Story(id, version, headline, headlineArticle, language, entityTallies.top(entityLimit), listedMembers(),
+                members.size(), sources.size(), duplicates, datedFirst, datedLast, now, status,
+                storyline == null ? null : storyline.id, List.copyOf(listedSources));
+    }
+
+    /** This event as a chapter of its storyline. */
+    Storyline.StorylineEvent chapter() {
+        return new Storyline.StorylineEvent(id, headline, datedFirst, datedLast, members.size(), sources.size(), lastStatus);
+    }
+
+    int articleCount() {
+        return members.size();
+    }
+
+    TreeSet<String> sources() {
+        return sources;
     }
 
     /**
@@ -282,8 +271,9 @@ final class OpenStory {
     }
 
     /** Counts a snapshot that a replay does not build, so versions continue as they were published. */
-    void skipSnapshot() {
+    void skipSnapshot(Story.Status status) {
         version++;
+        lastStatus = status;
     }
 
     /** The last published snapshot again, for a redelivered article: same version, nothing changed. */

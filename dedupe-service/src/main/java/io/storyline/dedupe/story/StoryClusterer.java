@@ -3,11 +3,13 @@ package io.storyline.dedupe.story;
 import io.storyline.events.EnrichedArticle;
 import io.storyline.events.MembershipReason;
 import io.storyline.events.Story;
+import io.storyline.events.Storyline;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -15,14 +17,14 @@ import java.util.Optional;
 import java.util.TreeSet;
 
 /**
- * Online story clustering: each article joins the open story it fits best, above a threshold, or starts a story.
+ * Online clustering on two levels: each article joins the open <b>event</b> it fits best by {@link SameEventRule},
+ * or starts one; each new event joins the open <b>storyline</b> it fits best by {@link StorylineRule}, or starts one.
+ * A near-duplicate always joins its original's event.
  * <p>
- * Following Miranda et al. (EMNLP 2018), an article is compared with story centroids of three TF-IDF sub-vectors
- * (content terms, headline tokens, canonical entities), IDF learnt from the stream. Unlike there, time is weighed by
- * how it is known: a dateline or feed time is compared strictly with the story's dated range (events are short),
- * while a mere receipt time cannot split a story. Candidates come from an inverted index over entities and salient
- * terms. Everything is decided from the input alone (no wall clock, no randomness, no hash-order iteration), so
- * replaying the same input rebuilds the same stories.
+ * Articles are compared with event centroids of TF-IDF sub-vectors (content, lead, actors, places, numbers; after
+ * Miranda et al., EMNLP 2018), IDF learnt from the stream. Candidates come from inverted indexes over entities and
+ * salient terms. Everything is decided from the input alone (no wall clock, no randomness, no hash-order iteration),
+ * so replaying the same input rebuilds the same events and storylines.
  * <p>
  * Not thread-safe: one instance serves one ordered stream.
  */
@@ -30,15 +32,22 @@ public final class StoryClusterer {
     private static final int REASON_ENTITIES = 5;
 
     private final StorySettings settings;
+    private final SameEventRule eventRule;
+    private final StorylineRule storylineRule;
     private final Map<String, DocumentFrequencies> termIdf = new HashMap<>();
-    private final Map<String, DocumentFrequencies> entityIdf = new HashMap<>();
+    private final Map<String, DocumentFrequencies> keyIdf = new HashMap<>();
     private final Vocabulary termVocabulary = new Vocabulary();
-    private final Vocabulary entityVocabulary = new Vocabulary();
-    private final StoryIndex index = new StoryIndex();
+    private final Vocabulary keyVocabulary = new Vocabulary();
+    private final StoryIndex<OpenStory> index = new StoryIndex<>();
+    private final StoryIndex<OpenStoryline> storylineIndex = new StoryIndex<>();
     private final Map<String, OpenStory> storyOfArticle = new HashMap<>();
     private final Map<String, OpenStory> storiesById = new HashMap<>();
+    private final Map<String, OpenStoryline> storylinesById = new HashMap<>();
     private final TreeSet<OpenStory> byActivity = new TreeSet<>(
             Comparator.comparing(OpenStory::lastActivity, Comparator.nullsLast(Comparator.naturalOrder()))
+                    .thenComparingLong(s -> s.sequence));
+    private final TreeSet<OpenStoryline> storylinesByActivity = new TreeSet<>(
+            Comparator.comparing(OpenStoryline::lastActivity, Comparator.nullsLast(Comparator.naturalOrder()))
                     .thenComparingLong(s -> s.sequence));
     private long nextSequence;
     private Instant streamTime;
@@ -46,16 +55,21 @@ public final class StoryClusterer {
     /**
      * Where an article went.
      *
-     * @param storyId        its story
-     * @param reason         why it is there
-     * @param duplicateOf    the member it is a near-duplicate of, when it joined as one
-     * @param changedStories snapshots to publish: stories closed by this step first, then the story that changed
+     * @param storyId            its event
+     * @param storylineId        that event's storyline
+     * @param reason             why it is there
+     * @param duplicateOf        the member it is a near-duplicate of, when it joined as one
+     * @param changedStories     event snapshots to publish: events closed by this step first, then the one that changed
+     * @param changedStorylines  storyline snapshots to publish, after the events: each storyline one of them belongs to
      */
-    public record Placement(String storyId, MembershipReason reason, String duplicateOf, List<Story> changedStories) {
+    public record Placement(String storyId, String storylineId, MembershipReason reason, String duplicateOf,
+                            List<Story> changedStories, List<Storyline> changedStorylines) {
     }
 
     public StoryClusterer(StorySettings settings) {
         this.settings = Objects.requireNonNull(settings, "settings");
+        this.eventRule = settings.events();
+        this.storylineRule = settings.storylines();
     }
 
     /**
@@ -71,12 +85,49 @@ public final class StoryClusterer {
     }
 
     /**
-     * Changes the state exactly as {@link #place} would (stories, index, document frequencies, snapshot versions)
-     * but builds no snapshot: restoring state by replaying the input discards them, and they are most of the cost.
-     * The placement's {@code changedStories} is empty.
+     * Changes the state exactly as {@link #place} would (events, storylines, indexes, document frequencies, snapshot
+     * versions) but builds no snapshot: restoring state by replaying the input discards them, and they are most of
+     * the cost. The placement's snapshot lists are empty.
      */
     public Placement replay(EnrichedArticle article, String duplicateOf, Double duplicateSimilarity) {
         return decide(article, duplicateOf, duplicateSimilarity, Instant.EPOCH, false);
+    }
+
+    /** What one step changed, in the order its snapshots go out. */
+    private final class Changes {
+        final Instant now;
+        final boolean publish;
+        final List<Story> stories = new ArrayList<>();
+        final Map<String, OpenStoryline> touched = new LinkedHashMap<>();
+        final List<Storyline> closedStorylines = new ArrayList<>();
+
+        Changes(Instant now, boolean publish) {
+            this.now = now;
+            this.publish = publish;
+        }
+
+        void event(OpenStory story, Story.Status status) {
+            if (publish) {
+                stories.add(story.snapshot(status, now, settings.summaryEntities()));
+            } else {
+                story.skipSnapshot(status);
+            }
+            if (story.storyline != null) {
+                touched.putIfAbsent(story.storyline.id, story.storyline);
+            }
+        }
+
+        List<Storyline> storylines() {
+            List<Storyline> out = new ArrayList<>(closedStorylines);
+            for (OpenStoryline line : touched.values()) {
+                if (publish) {
+                    out.add(line.snapshot(Story.Status.OPEN, now, settings.summaryEntities()));
+                } else {
+                    line.skipSnapshot();
+                }
+            }
+            return out;
+        }
     }
 
     private Placement decide(EnrichedArticle article, String duplicateOf, Double duplicateSimilarity, Instant now,
@@ -84,38 +135,42 @@ public final class StoryClusterer {
         Objects.requireNonNull(article, "article");
         Objects.requireNonNull(article.article(), "article.article");
         Objects.requireNonNull(article.article().id(), "article id");
-        ArticleProfile profile = ArticleProfile.of(article, termVocabulary, entityVocabulary);
-        List<Story> changed = new ArrayList<>(closeQuietStories(profile.time.arrival(), now, publish));
+        ArticleProfile profile = ArticleProfile.of(article, termVocabulary, keyVocabulary);
+        Changes changes = new Changes(now, publish);
+        closeQuiet(profile.time.arrival(), changes);
 
         OpenStory known = storyOfArticle.get(profile.id);
         if (known != null) {
-            return revisit(known, profile, now, changed, publish);
+            return revisit(known, profile, changes);
         }
 
         OpenStory original = duplicateOf == null ? null : storyOfArticle.get(duplicateOf);
         if (original != null) {
             double similarity = duplicateSimilarity == null ? 1.0 : duplicateSimilarity;
             List<String> shared = original.sharedEntities(profile);
-            MembershipReason reason = new MembershipReason(MembershipReason.Kind.NEAR_DUPLICATE, similarity, similarity,
+            MembershipReason reason = MembershipReason.of(MembershipReason.Kind.NEAR_DUPLICATE, similarity, similarity,
                     overlap(shared, profile), top(shared));
             touch(original, () -> original.addDuplicate(profile, duplicateOf, reason));
             storyOfArticle.put(profile.id, original);
-            changedOpen(original, now, publish, changed);
-            return new Placement(original.id, reason, duplicateOf, changed);
+            touchLine(original.storyline, () -> original.storyline.update(original, 1));
+            changes.event(original, Story.Status.OPEN);
+            return placement(original, reason, duplicateOf, changes);
         }
 
         DocumentFrequencies terms = termIdf.computeIfAbsent(profile.language, l -> new DocumentFrequencies());
-        DocumentFrequencies entities = entityIdf.computeIfAbsent(profile.language, l -> new DocumentFrequencies());
+        DocumentFrequencies keys = keyIdf.computeIfAbsent(profile.language, l -> new DocumentFrequencies());
         terms.add(profile.body);
-        entities.add(profile.entities);
-        List<String> keys = profile.indexKeys(settings, terms);
+        keys.add(profile.actors);
+        keys.add(profile.places);
+        keys.add(profile.numbers);
+        List<String> indexKeys = profile.indexKeys(settings.retrievalEntities(), settings.retrievalTerms(), terms);
+        SameEventRule.Queries queries = SameEventRule.Queries.of(profile, terms, keys);
 
-        Queries queries = new Queries(profile.body.query(terms), profile.title.query(terms), profile.entities.query(entities));
         List<Match> matches = new ArrayList<>();
-        for (OpenStory candidate : index.candidates(keys, settings.maxPostings(), settings.maxCandidates())) {
-            Match match = score(profile, queries, candidate, terms, entities);
-            if (match != null) {
-                matches.add(match);
+        for (OpenStory candidate : index.candidates(indexKeys, settings.maxPostings(), settings.maxCandidates())) {
+            SameEventRule.Score score = eventRule.score(profile, queries, candidate, terms, keys);
+            if (score != null) {
+                matches.add(new Match(candidate, score.total(), score));
             }
         }
         Match best = null;
@@ -127,30 +182,69 @@ public final class StoryClusterer {
 
         OpenStory story;
         MembershipReason reason;
-        if (best != null && best.score >= settings.joinThreshold()) {
+        if (best != null && best.score >= eventRule.threshold()) {
             story = best.story;
             List<String> shared = story.sharedEntities(profile);
-            reason = new MembershipReason(MembershipReason.Kind.SIMILAR, best.score, best.textSimilarity,
-                    overlap(shared, profile), top(shared));
+            reason = new MembershipReason(MembershipReason.Kind.SIMILAR, best.score, best.parts.part("content"),
+                    overlap(shared, profile), top(shared), rounded(best.parts.parts(), best.score / Math.max(1e-12, best.parts.total())),
+                    best.parts.timeGapDays() == null ? null : round(best.parts.timeGapDays()), null);
         } else {
-            story = new OpenStory(nextSequence++, newStoryId(profile), profile.language);
+            story = new OpenStory(nextSequence++, newId("story-", profile, storiesById), profile.language);
             storiesById.put(story.id, story);
-            reason = new MembershipReason(MembershipReason.Kind.NEW_STORY, 1.0, 1.0, 1.0, List.of());
+            double lineScore = linkStoryline(story, profile, queries, indexKeys, terms, keys);
+            reason = new MembershipReason(MembershipReason.Kind.NEW_STORY, 1.0, 1.0, 1.0, List.of(), Map.of(), null,
+                    round(lineScore));
         }
         final OpenStory target = story;
         final MembershipReason why = reason;
         touch(target, () -> target.addOriginal(profile, why, settings, terms));
-        index.file(target, keys);
+        index.file(target, indexKeys);
         storyOfArticle.put(profile.id, target);
-        changedOpen(target, now, publish, changed);
-        return new Placement(target.id, reason, null, changed);
+        OpenStoryline line = target.storyline;
+        touchLine(line, () -> {
+            line.addOriginal(profile, settings.maxCentroidTerms());
+            line.update(target, 1);
+        });
+        storylineIndex.file(line, indexKeys);
+        changes.event(target, Story.Status.OPEN);
+        return placement(target, reason, null, changes);
+    }
+
+    /** Links a new event to the best open storyline, or starts one; returns the score it linked with (1 if it started one). */
+    private double linkStoryline(OpenStory event, ArticleProfile profile, SameEventRule.Queries queries, List<String> indexKeys,
+                                 DocumentFrequencies terms, DocumentFrequencies keys) {
+        OpenStoryline best = null;
+        double bestScore = -1;
+        for (OpenStoryline candidate : storylineIndex.candidates(indexKeys, settings.maxPostings(), settings.maxCandidates())) {
+            double score = storylineRule.score(queries, profile, candidate, terms, keys);
+            if (score > bestScore) {
+                best = candidate;
+                bestScore = score;
+            }
+        }
+        if (best != null && bestScore >= storylineRule.threshold()) {
+            event.storyline = best;
+            return bestScore;
+        }
+        OpenStoryline line = new OpenStoryline(nextSequence++, newId("storyline-", profile, storylinesById), profile.language);
+        storylinesById.put(line.id, line);
+        event.storyline = line;
+        return 1.0;
+    }
+
+    private Placement placement(OpenStory story, MembershipReason reason, String duplicateOf, Changes changes) {
+        return new Placement(story.id, story.storyline.id, reason, duplicateOf, changes.stories, changes.storylines());
     }
 
     public int openStories() {
         return storiesById.size();
     }
 
-    /** The open story an article belongs to, if it is still in memory. */
+    public int openStorylines() {
+        return storylinesById.size();
+    }
+
+    /** The open event an article belongs to, if it is still in memory. */
     public Optional<String> storyOf(String articleId) {
         OpenStory story = storyOfArticle.get(articleId);
         return story == null ? Optional.empty() : Optional.of(story.id);
@@ -162,22 +256,25 @@ public final class StoryClusterer {
     }
 
     /**
-     * Closes, and forgets, the stories nothing joined for the quiet period before {@code arrival}, which moves
-     * the stream clock forward (never back).
+     * Closes, and forgets, the events nothing joined for the quiet period before {@code arrival} and the storylines
+     * none of whose events changed for theirs; moves the stream clock forward (never back). Returns the closed
+     * events' snapshots; their storylines' snapshots are in {@code storylines}.
      */
-    public List<Story> closeQuietStories(Instant arrival, Instant now) {
-        return closeQuietStories(arrival, now, true);
+    public List<Story> closeQuietStories(Instant arrival, Instant now, List<Storyline> storylines) {
+        Changes changes = new Changes(now, true);
+        closeQuiet(arrival, changes);
+        storylines.addAll(changes.storylines());
+        return changes.stories;
     }
 
-    private List<Story> closeQuietStories(Instant arrival, Instant now, boolean publish) {
+    private void closeQuiet(Instant arrival, Changes changes) {
         if (arrival != null && (streamTime == null || arrival.isAfter(streamTime))) {
             streamTime = arrival;
         }
         if (streamTime == null) {
-            return List.of();
+            return;
         }
         Instant cutoff = streamTime.minus(settings.quietPeriod());
-        List<Story> closed = new ArrayList<>();
         while (!byActivity.isEmpty()) {
             OpenStory oldest = byActivity.first();
             if (oldest.lastActivity() == null || !oldest.lastActivity().isBefore(cutoff)) {
@@ -189,68 +286,56 @@ public final class StoryClusterer {
             for (Story.StoryMember m : oldest.members()) {
                 storyOfArticle.remove(m.articleId(), oldest);
             }
-            if (publish) {
-                closed.add(oldest.snapshot(Story.Status.CLOSED, now, settings.summaryEntities()));
+            changes.event(oldest, Story.Status.CLOSED);
+            OpenStoryline line = oldest.storyline;
+            touchLine(line, () -> line.update(oldest, 0));
+        }
+        Instant lineCutoff = streamTime.minus(storylineRule.quietPeriod());
+        while (!storylinesByActivity.isEmpty()) {
+            OpenStoryline oldest = storylinesByActivity.first();
+            if (oldest.lastActivity() == null || !oldest.lastActivity().isBefore(lineCutoff)) {
+                break;
+            }
+            storylinesByActivity.pollFirst();
+            storylineIndex.remove(oldest);
+            storylinesById.remove(oldest.id);
+            changes.touched.remove(oldest.id);
+            if (changes.publish) {
+                changes.closedStorylines.add(oldest.snapshot(Story.Status.CLOSED, changes.now, settings.summaryEntities()));
+            } else {
+                oldest.skipSnapshot();
             }
         }
-        return closed;
     }
 
-    /** The story's next snapshot goes out; in a replay only its version moves on, as publishing it would have. */
-    private void changedOpen(OpenStory story, Instant now, boolean publish, List<Story> changed) {
-        if (publish) {
-            changed.add(story.snapshot(Story.Status.OPEN, now, settings.summaryEntities()));
-        } else {
-            story.skipSnapshot();
-        }
-    }
-
-    private Placement revisit(OpenStory story, ArticleProfile profile, Instant now, List<Story> changed, boolean publish) {
+    private Placement revisit(OpenStory story, ArticleProfile profile, Changes changes) {
         MembershipReason reason = story.reasonOf(profile.id);
         String duplicateOf = story.duplicateOfMember(profile.id);
         Story.StoryMember before = story.member(profile.id);
         var a = profile.enriched.article();
         if (Objects.equals(before.title(), a.title()) && Objects.equals(before.url(), a.url())) {
-            // a redelivery: the story is as it was, publish the same snapshot again
-            if (publish) {
-                changed.add(story.currentSnapshot(now, settings.summaryEntities()));
-            }
-        } else {
-            story.reviseMember(profile);
-            changedOpen(story, now, publish, changed);
+            // a redelivery: the event and its storyline are as they were, publish the same snapshots again
+            List<Story> again = changes.publish ? List.of(story.currentSnapshot(changes.now, settings.summaryEntities())) : List.of();
+            List<Storyline> lines = changes.publish ? List.of(story.storyline.currentSnapshot(changes.now, settings.summaryEntities())) : List.of();
+            List<Story> stories = new ArrayList<>(changes.stories);
+            stories.addAll(again);
+            List<Storyline> storylines = new ArrayList<>(changes.storylines());
+            storylines.addAll(lines);
+            return new Placement(story.id, story.storyline.id, reason, duplicateOf, stories, storylines);
         }
-        return new Placement(story.id, reason, duplicateOf, changed);
+        story.reviseMember(profile);
+        OpenStoryline line = story.storyline;
+        touchLine(line, () -> line.update(story, 0));
+        changes.event(story, Story.Status.OPEN);
+        return new Placement(story.id, line.id, reason, duplicateOf, changes.stories, changes.storylines());
     }
 
-    private record Match(OpenStory story, double score, double textSimilarity, double title, double entity, double time) {
-    }
-
-    private record Queries(TermVector.Query body, TermVector.Query title, TermVector.Query entities) {
-    }
-
-    private Match score(ArticleProfile article, Queries queries, OpenStory story, DocumentFrequencies terms,
-                        DocumentFrequencies entities) {
-        double timeFit = story.timeFit(article.time, settings);
-        if (timeFit < settings.joinThreshold()) {
-            return null; // even identical text could not reach the threshold
-        }
-        double wb = settings.bodyWeight();
-        double wt = article.title.isEmpty() || story.title.isEmpty() ? 0 : settings.titleWeight();
-        double we = article.entities.isEmpty() ? 0 : settings.entityWeight();
-        double body = story.body.cosine(queries.body(), terms);
-        double title = wt == 0 ? 0 : story.title.cosine(queries.title(), terms);
-        double entity = we == 0 ? 0 : story.entities.cosine(queries.entities(), entities);
-        double total = wb + wt + we;
-        if (total == 0) {
-            return null;
-        }
-        double content = (wb * body + wt * title + we * entity) / total;
-        return new Match(story, content * timeFit, body, title, entity, timeFit);
+    private record Match(OpenStory story, double score, SameEventRule.Score parts) {
     }
 
     /**
      * An article known only by when it was received cannot be placed in time, but it was written after the
-     * event it reports, and news follows events closely: among the dated stories it matches, an older event is
+     * event it reports, and news follows events closely: among the dated events it matches, an older event is
      * less likely its subject than the latest one. Each dated candidate's score decays with how far its dated
      * range lies before the latest dated candidate's, on the same scale as dated evidence. With one candidate, or
      * none dated, nothing changes; dated articles are untouched.
@@ -266,23 +351,40 @@ public final class StoryClusterer {
         List<Match> weighed = new ArrayList<>(matches.size());
         for (Match m : matches) {
             Instant dated = m.story.datedLast();
-            double recency = dated == null ? 1.0 : OpenStory.decay(latest.getEpochSecond() - dated.getEpochSecond(), settings.timeGrace(), settings);
-            weighed.add(new Match(m.story, m.score * recency, m.textSimilarity, m.title, m.entity, m.time * recency));
+            double recency = dated == null ? 1.0 : eventRule.decay(latest.getEpochSecond() - dated.getEpochSecond(), eventRule.timeGrace());
+            weighed.add(new Match(m.story, m.score * recency, m.parts));
         }
         return weighed;
     }
 
     private void touch(OpenStory story, Runnable change) {
-        // the activity order is keyed on lastActivity, so the story leaves the set while it changes
+        // the activity order is keyed on lastActivity, so the event leaves the set while it changes
         byActivity.remove(story);
         change.run();
         byActivity.add(story);
     }
 
-    private String newStoryId(ArticleProfile profile) {
+    private void touchLine(OpenStoryline line, Runnable change) {
+        storylinesByActivity.remove(line);
+        change.run();
+        storylinesByActivity.add(line);
+    }
+
+    private String newId(String prefix, ArticleProfile profile, Map<String, ?> taken) {
         int revision = profile.enriched.article().revision();
-        String id = "story-" + profile.id + (revision > 1 ? "-r" + revision : "");
-        return storiesById.containsKey(id) ? id + "-" + nextSequence : id;
+        String id = prefix + profile.id + (revision > 1 ? "-r" + revision : "");
+        return taken.containsKey(id) ? id + "-" + nextSequence : id;
+    }
+
+    /** The parts of a score as published: rounded, and the time part as the factor actually applied. */
+    private static Map<String, Double> rounded(Map<String, Double> parts, double timeAdjust) {
+        Map<String, Double> out = new LinkedHashMap<>();
+        parts.forEach((k, v) -> out.put(k, round(k.equals("time") ? v * timeAdjust : v)));
+        return out;
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 10000) / 10000.0;
     }
 
     private static List<String> top(List<String> shared) {
@@ -290,7 +392,7 @@ public final class StoryClusterer {
     }
 
     private static double overlap(List<String> shared, ArticleProfile article) {
-        long distinct = article.entityList.stream().map(e -> e.canonical()).filter(Objects::nonNull).distinct().count();
+        long distinct = article.entityList.stream().map(e -> EntityKeys.key(e.canonical(), e.type())).filter(Objects::nonNull).distinct().count();
         return distinct == 0 ? 0 : Math.min(1.0, (double) shared.size() / distinct);
     }
 }

@@ -117,7 +117,7 @@ final class StoryStream {
                             : dateline.date().atTime(LocalTime.NOON).toInstant(ZoneOffset.UTC).plus(shift).atZone(ZoneOffset.UTC).toLocalDate(),
                     c.apply(dateline.text()));
         }
-        return new EnrichedArticle(moved, e.language(), entities, terms, dateline, e.ner(), plus(e.enrichedAt(), shift));
+        return new EnrichedArticle(moved, e.language(), entities, terms, dateline, e.ner(), plus(e.enrichedAt(), shift), e.outlet());
     }
 
     private static Instant plus(Instant t, Duration d) {

@@ -18,13 +18,13 @@ final class Stories {
     static Story.StoryMember member(String articleId, String source, String title, String published) {
         return new Story.StoryMember(articleId, "https://" + source + "/" + articleId, source, title,
                 published == null ? null : Instant.parse(published), null,
-                new MembershipReason(MembershipReason.Kind.SIMILAR, 0.6, 0.5, 0.7, List.of("Joe Biden")));
+                MembershipReason.of(MembershipReason.Kind.SIMILAR, 0.6, 0.5, 0.7, List.of("Joe Biden")));
     }
 
     static Story.StoryMember copy(String articleId, String source, String title, String published, String original) {
         return new Story.StoryMember(articleId, "https://" + source + "/" + articleId, source, title,
                 Instant.parse(published), original,
-                new MembershipReason(MembershipReason.Kind.NEAR_DUPLICATE, 0.93, 0.93, 1.0, List.of()));
+                MembershipReason.of(MembershipReason.Kind.NEAR_DUPLICATE, 0.93, 0.93, 1.0, List.of()));
     }
 
     static Story.StoryEntity entity(String name, int articles) {
@@ -41,7 +41,8 @@ final class Stories {
         return new Story(id, version, list.isEmpty() ? null : list.get(0).title(), list.isEmpty() ? null : list.get(0).articleId(),
                 language, entities, list, list.size(), (int) sources, (int) duplicates,
                 times.isEmpty() ? null : times.get(0), times.isEmpty() ? null : times.get(times.size() - 1),
-                Instant.parse("2026-01-01T00:00:00Z").plusSeconds(version), status);
+                Instant.parse("2026-01-01T00:00:00Z").plusSeconds(version), status, "storyline-" + id,
+                list.stream().map(Story.StoryMember::source).filter(s -> s != null).distinct().sorted().toList());
     }
 
     static Story open(String id, long version, String language, List<Story.StoryEntity> entities, Story.StoryMember... members) {

@@ -39,7 +39,7 @@ final class TestArticles {
         Article article = new Article(id, 1, "https://" + source + "/news/" + id, title, text, source, "en", null, null, null,
                 published, TimeSource.FEED, Instant.now(), Integer.toHexString(text.hashCode()) + "0".repeat(56), IngestChannel.HTTP);
         return new EnrichedArticle(article, new DetectedLanguage("en", 0.99, "en", true), List.of(), terms(title + " " + text),
-                null, new NerReport(NerReport.OK, "test", null, 0), published);
+                null, new NerReport(NerReport.OK, "test", null, 0), published, null);
     }
 
     static Map<String, Integer> terms(String text) {

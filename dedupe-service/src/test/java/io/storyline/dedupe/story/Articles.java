@@ -108,6 +108,6 @@ final class Articles {
                 null, null, null, published, timeSource, received, "hash-" + id + "-" + revision, IngestChannel.HTTP);
         Dateline dateline = datelineDate == null ? null : new Dateline("Moscow", datelineDate, "Moscow, " + datelineDate);
         return new EnrichedArticle(article, new DetectedLanguage(language, 0.99, language, true), List.copyOf(entities),
-                terms, dateline, new NerReport(NerReport.OK, "test", null, 0), received);
+                terms, dateline, new NerReport(NerReport.OK, "test", null, 0), received, null);
     }
 }

@@ -209,7 +209,7 @@ class StoryClustererTest {
     @Test
     void settingsRejectNonsense() {
         assertThatThrownBy(() -> StorySettings.defaults().withJoinThreshold(1.5)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> StorySettings.defaults().withWeights(0, 0, 0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new SameEventRule(0.2, 0, 0, 0, 0, 0, Duration.ofDays(1), Duration.ofDays(3), Duration.ofDays(7))).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> StorySettings.defaults().withQuietPeriod(Duration.ZERO)).isInstanceOf(IllegalArgumentException.class);
     }
 

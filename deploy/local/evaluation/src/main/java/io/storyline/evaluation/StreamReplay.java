@@ -7,6 +7,7 @@ import io.storyline.events.Article;
 import io.storyline.events.EnrichedArticle;
 import io.storyline.events.IngestChannel;
 import io.storyline.events.Story;
+import io.storyline.events.Storyline;
 import io.storyline.events.TimeSource;
 import io.storyline.nlp.ArticleAnalyzer;
 import io.storyline.nlp.NlpSettings;
@@ -145,7 +146,7 @@ public final class StreamReplay {
                 missing.put(a.id(), "not in analysis cache " + file);
             } else {
                 // the cached article carries the arrival times of its own replay; use this replay's
-                out.add(new EnrichedArticle(a, e.language(), e.entities(), e.terms(), e.dateline(), e.ner(), e.enrichedAt()));
+                out.add(new EnrichedArticle(a, e.language(), e.entities(), e.terms(), e.dateline(), e.ner(), e.enrichedAt(), e.outlet()));
             }
         }
         return new Analysed(out, missing, 0);
@@ -165,31 +166,41 @@ public final class StreamReplay {
     /**
      * The stories of one replay.
      *
-     * @param storyOf     article id to story id
-     * @param stories     last snapshot of every story, in order of creation
+     * @param storyOf        article id to event (story) id
+     * @param storylineOf    article id to storyline id
+     * @param stories        last snapshot of every event, in order of creation
+     * @param storylines     last snapshot of every storyline, in order of creation
      * @param nearDuplicates articles judged near-duplicates
      */
-    public record Outcome(Map<String, String> storyOf, List<Story> stories, int nearDuplicates, double seconds) {
+    public record Outcome(Map<String, String> storyOf, Map<String, String> storylineOf, List<Story> stories,
+                          List<Storyline> storylines, int nearDuplicates, double seconds) {
     }
 
     public static Outcome cluster(List<EnrichedArticle> stream, NearDuplicateSettings nd, StorySettings settings) {
         long start = System.nanoTime();
         ArticleClustering clustering = new ArticleClustering(nd, settings);
         Map<String, String> storyOf = new LinkedHashMap<>();
+        Map<String, String> storylineOf = new LinkedHashMap<>();
         Map<String, Story> latest = new LinkedHashMap<>();
+        Map<String, Storyline> latestLines = new LinkedHashMap<>();
         int duplicates = 0;
         Instant now = Instant.EPOCH; // output stamp only; keeps replays byte-identical
         for (EnrichedArticle a : stream) {
             ArticleClustering.Decision d = clustering.process(a, now);
             storyOf.put(a.article().id(), d.clustered().storyId());
+            storylineOf.put(a.article().id(), d.clustered().storylineId());
             if (d.clustered().duplicateOf() != null) {
                 duplicates++;
             }
             for (Story s : d.changedStories()) {
                 latest.put(s.id(), s);
             }
+            for (Storyline s : d.changedStorylines()) {
+                latestLines.put(s.id(), s);
+            }
         }
-        return new Outcome(storyOf, List.copyOf(latest.values()), duplicates, (System.nanoTime() - start) / 1e9);
+        return new Outcome(storyOf, storylineOf, List.copyOf(latest.values()), List.copyOf(latestLines.values()), duplicates,
+                (System.nanoTime() - start) / 1e9);
     }
 
     private static String sha256(String s) {

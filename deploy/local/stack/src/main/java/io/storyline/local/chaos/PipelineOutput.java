@@ -115,6 +115,6 @@ record PipelineOutput(Map<String, Integer> clusteredCounts, Map<String, String> 
     Map<String, Story> comparableStories() {
         return stories.values().stream().collect(Collectors.toMap(Story::id, s -> new Story(s.id(), s.version(), s.headline(),
                 s.headlineArticle(), s.language(), s.entities(), s.members(), s.articleCount(), s.sourceCount(),
-                s.duplicateCount(), s.firstSeen(), s.lastSeen(), null, s.status()), (a, b) -> b, TreeMap::new));
+                s.duplicateCount(), s.firstSeen(), s.lastSeen(), null, s.status(), s.storylineId(), s.sources()), (a, b) -> b, TreeMap::new));
     }
 }
