@@ -20,6 +20,7 @@ import io.storyline.dedupe.observability.PipelineMetrics;
 import io.storyline.events.EnrichedArticle;
 import io.storyline.events.EventHeaders;
 import io.storyline.events.Story;
+import io.storyline.events.Storyline;
 import io.storyline.events.Topic;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -40,7 +41,7 @@ import java.util.Optional;
 
 /**
  * The dedupe stage's Kafka edge. Exactly-once: each polled batch of enriched articles is decided and
- * its outputs (clustered records, story snapshots, dead letters) are written in one Kafka transaction
+ * its outputs (clustered records, event and storyline snapshots, dead letters) are written in one Kafka transaction
  * together with the batch's consumer offsets, so a crash anywhere leaves either all of it or none.
  */
 @ApplicationScoped
@@ -74,6 +75,28 @@ public class EnrichedArticleListener {
     private record Change(Story story, Context trace) {
     }
 
+    /** A storyline snapshot to publish and the trace of the last article that changed it. */
+    private record StorylineChange(Storyline storyline, Context trace) {
+    }
+
+    /** The snapshots a batch changed, the last one per key, in the order their keys last changed. */
+    private record Changes(Map<String, Change> stories, Map<String, StorylineChange> storylines) {
+        Changes() {
+            this(new LinkedHashMap<>(), new LinkedHashMap<>());
+        }
+
+        void add(ArticleClustering.Decision decision, Context trace) {
+            for (Story story : decision.changedStories()) {
+                stories.remove(story.id());
+                stories.put(story.id(), new Change(story, trace));
+            }
+            for (Storyline storyline : decision.changedStorylines()) {
+                storylines.remove(storyline.id());
+                storylines.put(storyline.id(), new StorylineChange(storyline, trace));
+            }
+        }
+    }
+
     @Incoming(IN)
     public Uni<Void> onBatch(KafkaRecordBatch<String, byte[]> batch) {
         Timer.Sample batchTime = Timer.start();
@@ -83,15 +106,19 @@ public class EnrichedArticleListener {
                     throw new PartitionRevokedException(record.getPartition(), true);
                 }
             }
-            // Within a batch a story may change many times; its last snapshot is all a reader of the compacted topic needs.
-            Map<String, Change> changed = new LinkedHashMap<>();
+            // Within a batch a story or storyline may change many times; its last snapshot is all a reader of the
+            // compacted topic needs. Storylines follow the events they list.
+            Changes changed = new Changes();
             for (KafkaRecord<String, byte[]> record : batch) {
                 metrics.recordIn(IN, record.getTopic());
                 decide(record, emitter, changed);
             }
-            for (Change change : changed.values()) {
+            for (Change change : changed.stories().values()) {
                 emitter.send(outgoing(Topic.STORIES, change.story().id(), toJson(change.story()), null, change.trace()));
                 dedupeMetrics.published(change.story());
+            }
+            for (StorylineChange change : changed.storylines().values()) {
+                emitter.send(outgoing(Topic.STORYLINES, change.storyline().id(), toJson(change.storyline()), null, change.trace()));
             }
             dedupeMetrics.state(desks.openStories(), desks.nearDuplicateIndexSize(), desks.nearDuplicateIndexBytes());
             return Uni.createFrom().voidItem();
@@ -108,7 +135,7 @@ public class EnrichedArticleListener {
                 });
     }
 
-    private void decide(KafkaRecord<String, byte[]> record, TransactionalEmitter<byte[]> emitter, Map<String, Change> changed) {
+    private void decide(KafkaRecord<String, byte[]> record, TransactionalEmitter<byte[]> emitter, Changes changed) {
         // the consumer span the connector made from the record's traceparent header
         Context incoming = record.getMetadata(TracingMetadata.class).map(TracingMetadata::getCurrentContext).orElse(Context.root());
         Span span = tracer.spanBuilder("dedupe decide").setParent(incoming).startSpan();
@@ -122,7 +149,7 @@ public class EnrichedArticleListener {
         }
     }
 
-    private void decide(KafkaRecord<String, byte[]> record, TransactionalEmitter<byte[]> emitter, Map<String, Change> changed,
+    private void decide(KafkaRecord<String, byte[]> record, TransactionalEmitter<byte[]> emitter, Changes changed,
                         Context trace, Span span) {
         EnrichedArticle article;
         try {
@@ -155,13 +182,13 @@ public class EnrichedArticleListener {
             return;
         }
         span.setAttribute("storyline.story.id", decision.clustered().storyId());
+        if (decision.clustered().storylineId() != null) {
+            span.setAttribute("storyline.storyline.id", decision.clustered().storylineId());
+        }
         dedupeMetrics.decided(decision.clustered());
         Headers headers = traceHeaders(record.getHeaders(), span);
         emitter.send(outgoing(Topic.ARTICLES_CLUSTERED, decision.clustered().articleId(), toJson(decision.clustered()), headers, trace));
-        for (Story story : decision.changedStories()) {
-            changed.remove(story.id());
-            changed.put(story.id(), new Change(story, trace));
-        }
+        changed.add(decision, trace);
     }
 
     private void deadLetter(KafkaRecord<String, byte[]> record, TransactionalEmitter<byte[]> emitter, String reason, String code,

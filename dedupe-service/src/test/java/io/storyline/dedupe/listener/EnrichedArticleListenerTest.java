@@ -9,6 +9,7 @@ import io.storyline.events.ClusteredArticle;
 import io.storyline.events.EnrichedArticle;
 import io.storyline.events.EventHeaders;
 import io.storyline.events.Story;
+import io.storyline.events.Storyline;
 import io.storyline.events.Topic;
 import io.storyline.testing.kafka.KafkaBrokerResource;
 import io.storyline.testing.kafka.TestKafka;
@@ -35,7 +36,7 @@ import java.util.stream.Collectors;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** The dedupe stage over a real broker: enriched articles in, clustered records and story snapshots out. */
+/** The dedupe stage over a real broker: enriched articles in, clustered records, event and storyline snapshots out. */
 @QuarkusTest
 @QuarkusTestResource(value = KafkaBrokerResource.class, restrictToAnnotatedClass = false)
 class EnrichedArticleListenerTest {
@@ -80,6 +81,7 @@ class EnrichedArticleListenerTest {
         }
         ConsumerTask<String, String> clusteredTask = consume(Topic.ARTICLES_CLUSTERED);
         ConsumerTask<String, String> storiesTask = consume(Topic.STORIES);
+        ConsumerTask<String, String> storylinesTask = consume(Topic.STORYLINES);
         send(stream);
 
         Set<String> ids = stream.stream().map(a -> a.article().id()).collect(Collectors.toSet());
@@ -87,11 +89,14 @@ class EnrichedArticleListenerTest {
 
         ClusteredArticle original = clustered.get(originalId);
         assertThat(original.duplicateOf()).isNull();
+        assertThat(original.storylineId()).as("the event's storyline").isNotBlank();
+        assertThat(original.reason().storylineScore()).as("a new event's storyline score").isNotNull();
         assertThat(copyIds).allSatisfy(id -> {
             ClusteredArticle copy = clustered.get(id);
             assertThat(copy.duplicateOf()).as(id).isEqualTo(originalId);
             assertThat(copy.similarity()).as(id).isGreaterThanOrEqualTo(0.5);
             assertThat(copy.storyId()).as(id).isEqualTo(original.storyId());
+            assertThat(copy.storylineId()).as(id).isEqualTo(original.storylineId());
         });
         assertThat(unrelatedIds).allSatisfy(id -> {
             assertThat(clustered.get(id).duplicateOf()).as(id).isNull();
@@ -104,9 +109,22 @@ class EnrichedArticleListenerTest {
             assertThat(story.articleCount()).isEqualTo(21);
             assertThat(story.duplicateCount()).isEqualTo(20);
             assertThat(story.sourceCount()).isEqualTo(21);
+            assertThat(story.storylineId()).isEqualTo(original.storylineId());
+        });
+        // the storyline's snapshot is a real record on news.storylines, keyed by its id, listing the event as it is now
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            Storyline storyline = latestStoryline(storylinesTask, original.storylineId());
+            assertThat(storyline).as("snapshot of storyline %s", original.storylineId()).isNotNull();
+            assertThat(storyline.id()).isEqualTo(original.storylineId());
+            assertThat(storyline.events()).anySatisfy(event -> {
+                assertThat(event.storyId()).isEqualTo(original.storyId());
+                assertThat(event.articleCount()).isEqualTo(21);
+            });
+            assertThat(storyline.articleCount()).isGreaterThanOrEqualTo(21);
         });
         clusteredTask.close();
         storiesTask.close();
+        storylinesTask.close();
     }
 
     @Test
@@ -173,6 +191,19 @@ class EnrichedArticleListenerTest {
                 Story story = json.readValue(record.value(), Story.class);
                 if (latest == null || story.version() > latest.version()) {
                     latest = story;
+                }
+            }
+        }
+        return latest;
+    }
+
+    private Storyline latestStoryline(ConsumerTask<String, String> task, String storylineId) throws Exception {
+        Storyline latest = null;
+        for (ConsumerRecord<String, String> record : task.getRecords()) {
+            if (storylineId.equals(record.key()) && record.value() != null) {
+                Storyline storyline = json.readValue(record.value(), Storyline.class);
+                if (latest == null || storyline.version() > latest.version()) {
+                    latest = storyline;
                 }
             }
         }
