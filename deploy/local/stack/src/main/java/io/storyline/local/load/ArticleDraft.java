@@ -15,11 +15,13 @@ import java.util.List;
  * @param paragraphs body paragraphs, in order
  * @param source     outlet name
  * @param published  publication time
- * @param eventKey   the news event the article reports on (same key = same story)
+ * @param eventKey   the news event the article reports on (same key = same event)
+ * @param storylineKey the developing story that event belongs to: the key of the storyline's first event (events
+ *                   following up an earlier one share its storyline; an event that follows nothing starts its own)
  * @param copyOf     for a near-duplicate wire copy, the url of the wire original; null for an original write-up
  */
 public record ArticleDraft(String url, String title, List<String> paragraphs, String source, Instant published,
-                           String eventKey, String copyOf) {
+                           String eventKey, String storylineKey, String copyOf) {
 
     public ArticleDraft {
         paragraphs = List.copyOf(paragraphs);

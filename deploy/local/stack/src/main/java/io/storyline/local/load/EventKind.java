@@ -14,12 +14,39 @@ import java.util.List;
  * templates, read from {@code newsroom/events/<name>.txt}, and the contexts (newsroom/context/) whose
  * background sentences suit it. Lines are {@code key: value} or
  * {@code slot name = type args}; # starts a comment.
+ * <p>
+ * A kind may go on as a developing story: {@code storyline: a|b|c=d} names the slots a follow-up event keeps from
+ * the event it follows (its principal actors, subject and place; {@code city} keeps the place, {@code c=d} takes the
+ * earlier event's {@code d} as the new {@code c}, as when the away side hosts the return leg). Every other slot,
+ * figures included, is drawn again. A follow-up is reported with its own {@code follow-up headline:},
+ * {@code follow-up lead:} and {@code follow-up body:} lines (what happened next), which may also name
+ * {@code {first_weekday}} and {@code {first_date}} (the day the storyline began), besides the kind's bodies and
+ * quotes.
  */
 record EventKind(String name, List<String> contexts, List<String> sections, List<Slot> slots, List<String> headlines, List<String> leads,
-                 List<String> bodies, List<String> quotes, List<String> boilerplate) {
+                 List<String> bodies, List<String> quotes, List<String> boilerplate, List<Carry> storyline,
+                 List<String> followUpHeadlines, List<String> followUpLeads, List<String> followUpBodies) {
 
     /** An event-level value drawn once per event: {@code slot name = type args}. */
     record Slot(String name, String type, List<String> args) {
+    }
+
+    /** A follow-up event's slot {@code slot} takes the earlier event's {@code from}. */
+    record Carry(String slot, String from) {
+    }
+
+    /** Whether events of this kind can be followed up by a later event of the same storyline. */
+    boolean developing() {
+        return !storyline.isEmpty();
+    }
+
+    Slot slot(String slotName) {
+        for (Slot s : slots) {
+            if (s.name().equals(slotName)) {
+                return s;
+            }
+        }
+        return null;
     }
 
     static EventKind read(String resource) {
@@ -36,6 +63,10 @@ record EventKind(String name, List<String> contexts, List<String> sections, List
         List<String> bodies = new ArrayList<>();
         List<String> quotes = new ArrayList<>();
         List<String> boilerplate = new ArrayList<>();
+        List<Carry> storyline = new ArrayList<>();
+        List<String> followUpHeadlines = new ArrayList<>();
+        List<String> followUpLeads = new ArrayList<>();
+        List<String> followUpBodies = new ArrayList<>();
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
             String line;
             int number = 0;
@@ -61,6 +92,18 @@ record EventKind(String name, List<String> contexts, List<String> sections, List
                     case "body" -> bodies.add(value);
                     case "quote" -> quotes.add(value);
                     case "boilerplate" -> boilerplate.add(value);
+                    case "storyline" -> {
+                        for (String entry : value.split("\\|")) {
+                            String[] parts = entry.strip().split("=", -1);
+                            if (parts.length > 2 || parts[0].isBlank() || parts[parts.length - 1].isBlank()) {
+                                throw new IllegalStateException(resource + ":" + number + ": expected 'storyline: slot|slot=earlier_slot|...'");
+                            }
+                            storyline.add(new Carry(parts[0].strip(), parts[parts.length - 1].strip()));
+                        }
+                    }
+                    case "follow-up headline" -> followUpHeadlines.add(value);
+                    case "follow-up lead" -> followUpLeads.add(value);
+                    case "follow-up body" -> followUpBodies.add(value);
                     default -> throw new IllegalStateException(resource + ":" + number + ": unknown key '" + key + "'");
                 }
             }
@@ -70,8 +113,21 @@ record EventKind(String name, List<String> contexts, List<String> sections, List
         if (name == null) {
             throw new IllegalStateException(resource + ": no 'kind:' line");
         }
+        if (!storyline.isEmpty() && (followUpHeadlines.isEmpty() || followUpLeads.isEmpty())) {
+            throw new IllegalStateException(resource + ": a kind with a 'storyline:' needs follow-up headlines and leads");
+        }
+        for (Carry carry : storyline) {
+            Slot to = slots.stream().filter(s -> s.name().equals(carry.slot())).findFirst().orElse(null);
+            Slot from = slots.stream().filter(s -> s.name().equals(carry.from())).findFirst().orElse(null);
+            boolean place = carry.slot().equals("city") && carry.from().equals("city");
+            if (!place && (to == null || from == null || !to.type().equals(from.type()))) {
+                throw new IllegalStateException(resource + ": storyline entry " + carry.slot() + "=" + carry.from()
+                        + " must name the event's city or two slots of the kind of one type");
+            }
+        }
         return new EventKind(name, List.copyOf(contexts), List.copyOf(sections), List.copyOf(slots), List.copyOf(headlines), List.copyOf(leads),
-                List.copyOf(bodies), List.copyOf(quotes), List.copyOf(boilerplate));
+                List.copyOf(bodies), List.copyOf(quotes), List.copyOf(boilerplate), List.copyOf(storyline),
+                List.copyOf(followUpHeadlines), List.copyOf(followUpLeads), List.copyOf(followUpBodies));
     }
 
     private static Slot parseSlot(String value, String resource, int number) {

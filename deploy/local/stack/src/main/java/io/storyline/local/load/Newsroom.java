@@ -29,6 +29,12 @@ import java.util.stream.StreamSupport;
  * places, organisations and figures); a share of articles are near-duplicate copies of an earlier wire
  * story (new headline, trimmed ending, an added paragraph, outlet boilerplate, a few typos). Publication
  * times follow a day of news, busier by day than at night. The same seed and settings give the same stream.
+ * <p>
+ * Events of one kind overlap in time, are written from the same phrasing and share some names (the pools are
+ * small). Some events are the next chapter of an earlier one, a day to a few days later: the same kind, principal
+ * actors and subject (and mostly the place), new figures and other people, reported with what happened next (the
+ * runoff after the first round, the aftershock, the verdict after the trial opened). Such chains are the
+ * newsroom's storylines; an event that follows nothing starts its own.
  */
 public final class Newsroom {
 
@@ -41,6 +47,14 @@ public final class Newsroom {
     private static final int RECENT_EVENTS = 150;
     private static final int RECENT_WIRE_STORIES = 60;
     private static final double WIRE_WRITE_UP_SHARE = 0.25;
+    /** Share of new events, of a kind that can develop, that follow up an open storyline when one is old enough. */
+    static final double FOLLOW_UP_SHARE = 0.3;
+    /** A follow-up starts at least this long after the event it follows (so on a later day) ... */
+    static final Duration FOLLOW_UP_MIN_GAP = Duration.ofDays(1);
+    /** ... and at most this long after it; a storyline with no new event for longer has ended. */
+    static final Duration FOLLOW_UP_MAX_GAP = Duration.ofDays(4);
+    /** How often a follow-up's write-up recalls the day of the event it follows (a date it names in passing). */
+    private static final double RECALL_SHARE = 0.6;
     static final int MIN_WORDS = 150;
     static final int MAX_WORDS = 1000;
 
@@ -76,6 +90,8 @@ public final class Newsroom {
         private final Random random = new Random(seed);
         private final List<NewsEvent> events = new ArrayList<>();
         private final Deque<WireStory> wireStories = new ArrayDeque<>();
+        /** The latest event of each storyline that can still develop, oldest first. */
+        private final List<NewsEvent> storylineTips = new ArrayList<>();
         private final List<Outlet> wires = vocabulary.outlets().stream().filter(Outlet::isWire).toList();
         private final List<Outlet> papers = vocabulary.outlets().stream().filter(o -> !o.isWire()).toList();
         private double clockSeconds;
@@ -120,6 +136,28 @@ public final class Newsroom {
         private void retireEvents(Instant now) {
             Instant horizon = now.minus(EVENT_LIFETIME);
             events.removeIf(e -> e.start.isBefore(horizon));
+            Instant ended = now.minus(FOLLOW_UP_MAX_GAP);
+            int stale = 0;
+            while (stale < storylineTips.size() && storylineTips.get(stale).start.isBefore(ended)) {
+                stale++;
+            }
+            storylineTips.subList(0, stale).clear();
+        }
+
+        /**
+         * The event a new one follows up, or null for a new storyline. The coin is tossed only when some storyline is
+         * old enough to go on, so a stream's first day is the same as without storylines.
+         */
+        private NewsEvent pickPrevious(Instant now) {
+            Instant latest = now.minus(FOLLOW_UP_MIN_GAP);
+            int eligible = 0;
+            while (eligible < storylineTips.size() && !storylineTips.get(eligible).start.isAfter(latest)) {
+                eligible++;
+            }
+            if (eligible == 0 || random.nextDouble() >= FOLLOW_UP_SHARE) {
+                return null;
+            }
+            return storylineTips.remove(random.nextInt(eligible));
         }
 
         private NewsEvent pickOrOpenEvent(Instant now) {
@@ -133,10 +171,12 @@ public final class Newsroom {
         }
 
         private NewsEvent openEvent(Instant now) {
-            EventKind kind = pick(vocabulary.kinds());
+            NewsEvent previous = pickPrevious(now);
+            EventKind kind = previous == null ? pick(vocabulary.kinds()) : previous.kind;
             Map<String, String> slots = new HashMap<>();
             Set<String> taken = new HashSet<>();
-            String[] place = pick(vocabulary.places());
+            boolean samePlace = previous != null && kind.storyline().contains(new EventKind.Carry("city", "city"));
+            String[] place = samePlace ? new String[] {previous.slots.get("city"), previous.slots.get("country")} : pick(vocabulary.places());
             taken.add(place[0]);
             slots.put("city", place[0]);
             slots.put("CITY", place[0].toUpperCase(Locale.ROOT));
@@ -147,12 +187,51 @@ public final class Newsroom {
             slots.put("date", day.getDayOfMonth() + " " + slots.get("month"));
             slots.put("year", Integer.toString(day.getYear()));
             slots.put("next_year", Integer.toString(day.getYear() + 1));
+            Set<String> carried = new HashSet<>();
+            if (previous != null) {
+                // the day the storyline began, which its later reports recall ("the trial opened on ...")
+                slots.put("first_weekday", previous.slots.getOrDefault("first_weekday", previous.slots.get("weekday")));
+                slots.put("first_date", previous.slots.getOrDefault("first_date", previous.slots.get("date")));
+                for (EventKind.Carry carry : kind.storyline()) {
+                    if (!carry.slot().equals("city")) {
+                        carry(kind.slot(carry.slot()), carry.from(), previous.slots, slots, taken);
+                        carried.add(carry.slot());
+                    }
+                }
+            }
             for (EventKind.Slot slot : kind.slots()) {
-                bind(slot, slots, taken, place[1]);
+                if (!carried.contains(slot.name())) {
+                    bind(slot, slots, taken, place[1]);
+                }
             }
             eventSequence++;
             String key = kind.name() + "-" + eventSequence;
-            return new NewsEvent(key, kind, now, slots);
+            NewsEvent event = new NewsEvent(key, kind, now, slots, previous);
+            if (kind.developing()) {
+                storylineTips.add(event);
+            }
+            return event;
+        }
+
+        /** A follow-up keeps a principal actor, subject or place of the event it follows. */
+        private void carry(EventKind.Slot slot, String from, Map<String, String> earlier, Map<String, String> slots, Set<String> taken) {
+            String name = slot.name();
+            String value = earlier.get(from);
+            slots.put(name, value);
+            switch (slot.type()) {
+                case "person" -> {
+                    slots.put(name + "_last", earlier.get(from + "_last"));
+                    taken.add(earlier.get(from + "_last"));
+                }
+                case "city" -> {
+                    slots.put(name + "_country", earlier.get(from + "_country"));
+                    taken.add(value);
+                }
+                case "country", "org" -> taken.add(value);
+                default -> {
+                    // figures and picked phrases need no reservation
+                }
+            }
         }
 
         private void bind(EventKind.Slot slot, Map<String, String> slots, Set<String> taken, String homeCountry) {
@@ -221,11 +300,11 @@ public final class Newsroom {
         private ArticleDraft writeUp(NewsEvent event, Outlet outlet, Instant published, Set<String> used) {
             Map<String, String> slots = articleSlots(event, outlet);
             EventKind kind = event.kind;
-            String title = Wording.render(pick(kind.headlines()), slots, random);
+            String title = Wording.render(pick(event.isFollowUp() ? kind.followUpHeadlines() : kind.headlines()), slots, random);
             int target = targetWords();
 
             List<String> paragraphs = new ArrayList<>();
-            String leadTemplate = pick(kind.leads());
+            String leadTemplate = pick(event.isFollowUp() ? kind.followUpLeads() : kind.leads());
             used.add(leadTemplate);
             String lead = Wording.render(leadTemplate, slots, random);
             if (outlet.isWire()) {
@@ -237,6 +316,15 @@ public final class Newsroom {
             List<String> own = new ArrayList<>(kind.bodies());
             own.addAll(kind.quotes());
             Collections.shuffle(own, random);
+            if (event.isFollowUp()) {
+                // what happened next comes first (sentences are taken from the end); the kind's lines are background
+                List<String> next = new ArrayList<>(kind.followUpBodies());
+                Collections.shuffle(next, random);
+                if (random.nextDouble() >= RECALL_SHARE) {
+                    next.removeIf(t -> t.contains("{first_"));
+                }
+                own.addAll(next);
+            }
             List<String> general = vocabulary.background(kind);
             Collections.shuffle(general, random);
             Set<String> quotes = new HashSet<>(kind.quotes());
@@ -265,7 +353,7 @@ public final class Newsroom {
                 addParagraph(paragraphs, seen, paragraph.toString());
             }
             String url = url(outlet, pick(kind.sections()), title);
-            return new ArticleDraft(url, title, paragraphs, outlet.name(), published, event.key, null);
+            return new ArticleDraft(url, title, paragraphs, outlet.name(), published, event.key, event.storylineKey, null);
         }
 
         private void addParagraph(List<String> paragraphs, Set<String> seen, String paragraph) {
@@ -285,12 +373,16 @@ public final class Newsroom {
             slots.put("wire", original.draft.source());
 
             String title = original.draft.title();
+            List<String> headlines = event.isFollowUp() ? event.kind.followUpHeadlines() : event.kind.headlines();
             for (int attempt = 0; attempt < 5 && title.equals(original.draft.title()); attempt++) {
-                title = Wording.render(pick(event.kind.headlines()), slots, random);
+                title = Wording.render(pick(headlines), slots, random);
             }
             List<String> paragraphs = new ArrayList<>(original.draft.paragraphs());
             trimEnding(paragraphs, original.draft.wordCount());
             List<String> unused = new ArrayList<>(event.kind.bodies());
+            if (event.isFollowUp()) {
+                unused.addAll(event.kind.followUpBodies());
+            }
             unused.removeAll(original.templatesUsed);
             if (!unused.isEmpty()) {
                 String added = Wording.render(pick(unused), slots, random);
@@ -307,7 +399,7 @@ public final class Newsroom {
                 paragraphs.add(Wording.render(boilerplate.get(i), slots, random));
             }
             String url = url(outlet, pick(event.kind.sections()), title);
-            return new ArticleDraft(url, title, paragraphs, outlet.name(), published, event.key, original.draft.url());
+            return new ArticleDraft(url, title, paragraphs, outlet.name(), published, event.key, event.storylineKey, original.draft.url());
         }
 
         /** Drops the last paragraph or two of a long story, or the last sentence of a medium one; short ones keep their end. */

@@ -176,15 +176,112 @@ class NewsroomTest {
             lines.addAll(kind.quotes());
             lines.addAll(vocabulary.background(kind));
             lines.addAll(vocabulary.generic().boilerplate());
+            Set<String> boundInFollowUps = new HashSet<>(bound);
+            boundInFollowUps.addAll(Set.of("first_weekday", "first_date"));
+            List<String> followUps = new ArrayList<>(kind.followUpHeadlines());
+            followUps.addAll(kind.followUpLeads());
+            followUps.addAll(kind.followUpBodies());
+            lines.addAll(followUps);
             for (String line : lines) {
                 Matcher m = slot.matcher(line);
                 while (m.find()) {
-                    assertThat(bound).as(kind.name() + ": " + line).contains(m.group(1));
+                    assertThat(followUps.contains(line) ? boundInFollowUps : bound).as(kind.name() + ": " + line).contains(m.group(1));
                 }
                 assertThat(line.chars().filter(c -> c == '[').count()).as(line).isEqualTo(line.chars().filter(c -> c == ']').count());
             }
             assertThat(kind.headlines()).as(kind.name()).hasSizeGreaterThanOrEqualTo(4);
             assertThat(kind.bodies().size() + kind.quotes().size()).as(kind.name()).isGreaterThanOrEqualTo(14);
+            // central banks do not decide again days later; every other kind can develop into a storyline
+            assertThat(kind.developing()).as(kind.name()).isEqualTo(!kind.name().equals("rate_decision"));
+            if (kind.developing()) {
+                assertThat(kind.followUpHeadlines()).as(kind.name()).hasSizeGreaterThanOrEqualTo(3);
+                assertThat(kind.followUpLeads()).as(kind.name()).hasSizeGreaterThanOrEqualTo(3);
+                assertThat(kind.followUpBodies()).as(kind.name()).hasSizeGreaterThanOrEqualTo(3)
+                        .anyMatch(b -> b.contains("{first_date}"));
+                // a follow-up keeps people or organisations, not only a place and a phrase
+                assertThat(kind.storyline()).as(kind.name()).anyMatch(c -> {
+                    EventKind.Slot s = kind.slot(c.slot());
+                    return s != null && (s.type().equals("person") || s.type().equals("org"));
+                });
+            }
+        }
+    }
+
+    /** Four days of news at 1,500 articles a day: long enough for storylines to develop. */
+    private static List<ArticleDraft> days() {
+        return new Newsroom(11, SETTINGS.withArticlesPerDay(1500)).stream().limit(6000).toList();
+    }
+
+    private record Event(String key, String storyline, List<ArticleDraft> articles) {
+        String kind() {
+            return key.substring(0, key.lastIndexOf('-'));
+        }
+
+        Instant start() {
+            return articles.get(0).published();
+        }
+    }
+
+    private static Map<String, Event> events(List<ArticleDraft> stream) {
+        Map<String, Event> events = new java.util.LinkedHashMap<>();
+        for (ArticleDraft a : stream) {
+            Event e = events.computeIfAbsent(a.eventKey(), k -> new Event(k, a.storylineKey(), new ArrayList<>()));
+            assertThat(a.storylineKey()).as("every article of an event is in its event's storyline").isEqualTo(e.storyline());
+            e.articles().add(a);
+        }
+        return events;
+    }
+
+    @Test
+    void streamsWithStorylinesAreDeterministicToo() {
+        assertThat(new Newsroom(11, SETTINGS.withArticlesPerDay(1500)).stream().limit(6000).toList()).isEqualTo(days());
+        assertThat(articles).allSatisfy(a -> assertThat(a.storylineKey()).isNotNull());
+    }
+
+    @Test
+    void someEventsFollowUpAnEarlierOneOfTheSameKindAndActorsDaysLater() {
+        Map<String, Event> events = events(days());
+        Instant firstDay = SETTINGS.start().plus(Newsroom.FOLLOW_UP_MIN_GAP);
+        List<Event> late = events.values().stream().filter(e -> e.start().isAfter(firstDay.plus(Duration.ofHours(6)))).toList();
+        List<Event> followUps = late.stream().filter(e -> !e.storyline().equals(e.key())).toList();
+        // 30% of the events of the 13 kinds that develop, once a storyline is a day old
+        assertThat((double) followUps.size() / late.size()).isBetween(0.18, 0.38);
+        int recalled = 0;
+        for (Event e : followUps) {
+            Event first = events.get(e.storyline());
+            assertThat(first).as("first event of " + e.key()).isNotNull();
+            assertThat(e.kind()).isEqualTo(first.kind()).isNotEqualTo("rate_decision");
+            assertThat(Duration.between(first.start(), e.start())).as(e.key()).isGreaterThanOrEqualTo(Newsroom.FOLLOW_UP_MIN_GAP);
+            ArticleDraft a = e.articles().stream().filter(d -> !d.isCopy()).findFirst().orElseThrow();
+            ArticleDraft b = first.articles().stream().filter(d -> !d.isCopy()).findFirst().orElseThrow();
+            // the same principal actors, in other words: not a copy, nor a write-up of the same happening
+            Set<String> names = capitalised(a.body());
+            names.retainAll(capitalised(b.body()));
+            assertThat(names).as(a.url() + " vs " + b.url()).hasSizeGreaterThanOrEqualTo(2);
+            assertThat(jaccard(shingles(a.body()), shingles(b.body()))).as(a.url() + " vs " + b.url()).isLessThan(0.3);
+            String day = b.published().atZone(ZoneOffset.UTC).getDayOfMonth() + " "
+                    + b.published().atZone(ZoneOffset.UTC).getMonth().getDisplayName(java.time.format.TextStyle.FULL, Locale.UK);
+            recalled += e.articles().stream().anyMatch(d -> d.body().contains(day)) ? 1 : 0;
+        }
+        // most follow-ups recall the day their storyline began in some write-up
+        assertThat(recalled).isGreaterThan(followUps.size() / 2);
+    }
+
+    @Test
+    void unrelatedEventsOfAKindOverlapInTimeAndAreSeparateStorylines() {
+        Map<String, Event> events = events(days());
+        Map<String, List<Event>> byKind = events.values().stream().collect(Collectors.groupingBy(Event::kind));
+        assertThat(byKind.keySet()).containsExactlyInAnyOrder(Vocabulary.KINDS);
+        for (var kind : byKind.entrySet()) {
+            long storylines = kind.getValue().stream().map(Event::storyline).distinct().count();
+            // four days of 90-odd events of a kind each: many developing stories, not one per kind
+            assertThat(storylines).as(kind.getKey()).isGreaterThan(kind.getValue().size() / 2);
+            List<Instant> starts = kind.getValue().stream().map(Event::start).sorted().toList();
+            int overlapping = 0;
+            for (int i = 1; i < starts.size(); i++) {
+                overlapping += Duration.between(starts.get(i - 1), starts.get(i)).toHours() < 2 ? 1 : 0;
+            }
+            assertThat(overlapping).as(kind.getKey() + ": events of a kind an hour or two apart").isGreaterThan(starts.size() / 3);
         }
     }
 
