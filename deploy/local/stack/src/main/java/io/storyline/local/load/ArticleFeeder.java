@@ -55,6 +55,7 @@ final class ArticleFeeder {
     private final ConcurrentLinkedQueue<Line> resend = new ConcurrentLinkedQueue<>();
     private final Map<String, String> copies = new ConcurrentHashMap<>();
     private final Map<String, String> events = new ConcurrentHashMap<>();
+    private final Map<String, String> storylines = new ConcurrentHashMap<>();
     private final AtomicInteger accepted = new AtomicInteger();
     private final AtomicInteger duplicate = new AtomicInteger();
     private final AtomicInteger revision = new AtomicInteger();
@@ -89,6 +90,11 @@ final class ArticleFeeder {
         return events;
     }
 
+    /** The developing story each article written so far belongs to: url -> the newsroom's storyline key. */
+    Map<String, String> storylines() {
+        return storylines;
+    }
+
     /** Articles ingest has accepted (new or as a revision) over all runs so far. */
     int accepted() {
         return acceptedTotal.get();
@@ -103,6 +109,7 @@ final class ArticleFeeder {
                     copies.put(draft.url(), draft.copyOf());
                 }
                 events.put(draft.url(), draft.eventKey());
+                storylines.put(draft.url(), draft.storylineKey());
                 ready.put(new Line(draft.url(), draft.toJson(), draft.isCopy(), 1));
             }
         } catch (InterruptedException e) {

@@ -1,7 +1,6 @@
 package io.storyline.local.load;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.storyline.evaluation.ClusteringScores;
 import io.storyline.local.LocalStack;
 import io.storyline.local.StackOptions;
 
@@ -13,6 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -114,11 +114,22 @@ public final class Benchmark {
             List<StackSampler.Sample> samples = sampler.samples();
             var timelines = tap.timelines();
             PipelineTap.CopyVerdicts copies = tap.copyVerdicts(feeder.copies());
-            ClusteringScores stories = tap.storyScores(feeder.events(), outcome.firstSendMillis());
-            ObjectNode summary = BenchmarkReport.write(options, outcome, complete, timelines, samples, copies, stories, hotSpots, tap.unreadable());
+            BenchmarkReport.Clustering clustering = new BenchmarkReport.Clustering(
+                    tap.storyScores(feeder.events(), outcome.firstSendMillis()),
+                    tap.storylineScores(feeder.storylines(), outcome.firstSendMillis()),
+                    tap.storylineScores(kinds(feeder.events()), outcome.firstSendMillis()));
+            ObjectNode summary = BenchmarkReport.write(options, outcome, complete, timelines, samples, copies, clustering, hotSpots, tap.unreadable());
             log("largest story snapshot: " + tap.largestSnapshotBytes() + " bytes, " + tap.largestStory());
+            BenchmarkReport.describe(clustering).forEach(Benchmark::log);
             return summary;
         }
+    }
+
+    /** url -> the kind of event the article reports (an event key is {@code <kind>-<number>}). */
+    static Map<String, String> kinds(Map<String, String> eventByUrl) {
+        Map<String, String> kinds = new HashMap<>();
+        eventByUrl.forEach((url, event) -> kinds.put(url, event.substring(0, event.lastIndexOf('-'))));
+        return kinds;
     }
 
     /** Waits until every accepted article is clustered and listed in a story, or the pipeline stalls. */

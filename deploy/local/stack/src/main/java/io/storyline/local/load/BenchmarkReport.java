@@ -17,12 +17,25 @@ import java.util.function.ToLongFunction;
 /** Turns a run's timelines and samples into result.json, latency.png, lag.png and the one-line summary. */
 final class BenchmarkReport {
 
+    /**
+     * The pipeline's clustering against the newsroom's truth, over the measured articles; any score is null when no
+     * article carried the pipeline's label.
+     *
+     * @param events     events (ClusteredArticle.storyId) against the newsroom's events
+     * @param storylines storylines (ClusteredArticle.storylineId) against the newsroom's developing stories
+     * @param kinds      storylines against the newsroom's kinds of event: a diagnostic, not a target (a storyline per
+     *                   kind, which scores well here, merges every unrelated earthquake into one story)
+     */
+    record Clustering(ClusteringScores events, ClusteringScores storylines, ClusteringScores kinds) {
+        static final Clustering NONE = new Clustering(null, null, null);
+    }
+
     private BenchmarkReport() {
     }
 
     static ObjectNode write(BenchmarkOptions options, ArticleFeeder.Outcome outcome, boolean complete,
                             Map<String, PipelineTap.Timeline> byId, List<StackSampler.Sample> samples, PipelineTap.CopyVerdicts copies,
-                            ClusteringScores stories, List<FlightRecordings.HotSpots> hotSpots, int unreadable) throws IOException {
+                            Clustering clustering, List<FlightRecordings.HotSpots> hotSpots, int unreadable) throws IOException {
         long start = outcome.firstSendMillis();
         // Warm-up articles were all clustered before the measured ones were sent, so they were received earlier.
         List<PipelineTap.Timeline> timelines = byId.values().stream()
@@ -107,17 +120,25 @@ final class BenchmarkReport {
         copies.missedCopies().forEach(dedupe.putArray("missed_copies_examples")::add);
         copies.falseAlarms().forEach(dedupe.putArray("false_alarm_examples")::add);
 
-        if (stories != null) {
-            // the newsroom knows which event each article reports: stories are scored against that
-            ObjectNode quality = result.putObject("stories_vs_events");
-            quality.put("articles", stories.articles());
-            quality.put("events", stories.clustersTrue());
-            quality.put("stories", stories.clustersPredicted());
-            quality.put("bcubed_precision", round(stories.bcubedPrecision()));
-            quality.put("bcubed_recall", round(stories.bcubedRecall()));
-            quality.put("bcubed_f1", round(stories.bcubedF1()));
-            quality.put("pairwise_precision", round(stories.pairwisePrecision()));
-            quality.put("pairwise_recall", round(stories.pairwiseRecall()));
+        // the newsroom knows which event each article reports and which developing story that event belongs to
+        if (clustering.events() != null) {
+            ObjectNode quality = scores(clustering.events(), "events", "stories",
+                    "the pipeline's events (ClusteredArticle.storyId) against the newsroom's events");
+            result.set(EVENTS, quality);
+            summary.set(EVENTS, quality.deepCopy());
+        }
+        if (clustering.storylines() != null) {
+            ObjectNode quality = scores(clustering.storylines(), "developing_stories", "storylines",
+                    "the pipeline's storylines (ClusteredArticle.storylineId) against the newsroom's developing stories:"
+                            + " an event and the events that follow it up (same kind, principal actors and subject, days later);"
+                            + " an event that follows nothing is a storyline of its own");
+            result.set(STORYLINES, quality);
+            summary.set(STORYLINES, quality.deepCopy());
+        }
+        if (clustering.kinds() != null) {
+            result.set("storylines_vs_kinds", scores(clustering.kinds(), "kinds", "storylines",
+                    "diagnostic, not a target: the pipeline's storylines against the newsroom's kinds of event;"
+                            + " precision and recall near 1 mean one storyline per kind, unrelated events merged"));
         }
 
         if (!hotSpots.isEmpty()) {
@@ -144,6 +165,47 @@ final class BenchmarkReport {
         json.copy().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.resolve("result.json").toFile(), result);
         summary.put("result", out.resolve("result.json").toString());
         return summary;
+    }
+
+    static final String EVENTS = "stories_vs_events";
+    static final String STORYLINES = "storylines_vs_developing_stories";
+
+    private static ObjectNode scores(ClusteringScores s, String trueName, String predictedName, String what) {
+        ObjectNode node = EventJson.mapper().createObjectNode();
+        node.put("what", what);
+        node.put("articles", s.articles());
+        node.put(trueName, s.clustersTrue());
+        node.put(predictedName, s.clustersPredicted());
+        node.put("bcubed_precision", round(s.bcubedPrecision()));
+        node.put("bcubed_recall", round(s.bcubedRecall()));
+        node.put("bcubed_f1", round(s.bcubedF1()));
+        node.put("pairwise_precision", round(s.pairwisePrecision()));
+        node.put("pairwise_recall", round(s.pairwiseRecall()));
+        node.put("pairwise_f1", round(s.pairwiseF1()));
+        return node;
+    }
+
+    /** The clustering figures for a person reading the run's log, one line each. */
+    static List<String> describe(Clustering clustering) {
+        List<String> lines = new ArrayList<>();
+        if (clustering.events() != null) {
+            lines.add(line("events", "true events", "predicted", clustering.events()));
+        } else {
+            lines.add("events: no measured article carried a story id");
+        }
+        if (clustering.storylines() != null) {
+            lines.add(line("storylines", "true developing stories", "predicted", clustering.storylines()));
+        } else {
+            lines.add("storylines: no measured article carried a storyline id");
+        }
+        return lines;
+    }
+
+    private static String line(String what, String trueName, String predictedName, ClusteringScores s) {
+        return String.format(java.util.Locale.ROOT,
+                "%s: %,d articles, %,d %s, %,d %s; BCubed precision %.3f recall %.3f F1 %.3f; pairwise precision %.3f recall %.3f",
+                what, s.articles(), s.clustersTrue(), trueName, s.clustersPredicted(), predictedName,
+                s.bcubedPrecision(), s.bcubedRecall(), s.bcubedF1(), s.pairwisePrecision(), s.pairwiseRecall());
     }
 
     private static LatencySummary summary(List<PipelineTap.Timeline> timelines, ToLongFunction<PipelineTap.Timeline> latency) {

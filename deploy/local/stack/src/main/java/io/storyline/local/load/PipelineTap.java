@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 
 /**
  * Reads what the pipeline publishes (news.articles.clustered and news.stories, read_committed) and
@@ -38,6 +39,7 @@ final class PipelineTap implements AutoCloseable {
         String reason;
         String duplicateOf;
         String storyId;
+        String storylineId;
     }
 
     /**
@@ -210,6 +212,7 @@ final class PipelineTap implements AutoCloseable {
         t.reason = article.path("reason").path("kind").asText(null);
         t.duplicateOf = article.path("duplicateOf").isTextual() ? article.path("duplicateOf").asText() : null;
         t.storyId = article.path("storyId").asText(null);
+        t.storylineId = article.path("storylineId").asText(null);
         urls.put(id, article.path("url").asText());
         clustered.incrementAndGet();
         if (t.storied != 0) {
@@ -256,13 +259,26 @@ final class PipelineTap implements AutoCloseable {
      * ingest accepted from {@code sinceMillis} on: how often the pipeline split an event or merged two.
      */
     synchronized ClusteringScores storyScores(Map<String, String> eventByUrl, long sinceMillis) {
+        return scores(eventByUrl, t -> t.storyId, sinceMillis);
+    }
+
+    /**
+     * The storylines (ClusteredArticle.storylineId) against the newsroom's developing stories (url -> storyline key),
+     * over the articles ingest accepted from {@code sinceMillis} on; null when no article carries a storyline.
+     */
+    synchronized ClusteringScores storylineScores(Map<String, String> storylineByUrl, long sinceMillis) {
+        return scores(storylineByUrl, t -> t.storylineId, sinceMillis);
+    }
+
+    private ClusteringScores scores(Map<String, String> truthByUrl, Function<Timeline, String> predictedOf, long sinceMillis) {
         Map<String, String> predicted = new HashMap<>();
         Map<String, String> truth = new HashMap<>();
         articles.forEach((id, t) -> {
-            String event = eventByUrl.get(urls.get(id));
-            if (t.storyId != null && event != null && t.received >= sinceMillis) {
-                predicted.put(id, t.storyId);
-                truth.put(id, event);
+            String label = truthByUrl.get(urls.get(id));
+            String cluster = predictedOf.apply(t);
+            if (cluster != null && label != null && t.received >= sinceMillis) {
+                predicted.put(id, cluster);
+                truth.put(id, label);
             }
         });
         return truth.isEmpty() ? null : ClusteringScores.of(predicted, truth);

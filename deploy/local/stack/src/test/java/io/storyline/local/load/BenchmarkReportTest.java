@@ -48,8 +48,14 @@ class BenchmarkReportTest {
         BenchmarkOptions options = new BenchmarkOptions(1000, 100.0, 1, 0.15, 4, out, false, 0);
         ArticleFeeder.Outcome outcome = new ArticleFeeder.Outcome(1000, 1000, 0, 0, 0, 0, 0, START, START + 9990, START + 10_000, List.of());
 
+        // events: one story over two events. Storylines: a and b rightly together, c split from them, d wrongly with c
+        // (precision 1, 1, 1/2, 1/2 = 0.75; recall 2/3, 2/3, 1/3, 1 = 0.67; F1 0.71)
+        BenchmarkReport.Clustering clustering = new BenchmarkReport.Clustering(
+                ClusteringScores.of(Map.of("a", "s1", "b", "s1", "c", "s1"), Map.of("a", "e1", "b", "e1", "c", "e2")),
+                ClusteringScores.of(Map.of("a", "L1", "b", "L1", "c", "L2", "d", "L2"), Map.of("a", "t1", "b", "t1", "c", "t1", "d", "t2")),
+                ClusteringScores.of(Map.of("a", "L1", "b", "L1", "c", "L2", "d", "L2"), Map.of("a", "k", "b", "k", "c", "k", "d", "k")));
         ObjectNode summary = BenchmarkReport.write(options, outcome, true, timelines, samples, new PipelineTap.CopyVerdicts(150, 140, 3, 2, List.of(), List.of()),
-                ClusteringScores.of(Map.of("a", "s1", "b", "s1", "c", "s1"), Map.of("a", "e1", "b", "e1", "c", "e2")), List.of(), 0);
+                clustering, List.of(), 0);
 
         assertThat(summary.get("articles").asInt()).isEqualTo(1000);
         assertThat(summary.get("p50_ms").asLong()).isEqualTo(249);
@@ -73,6 +79,28 @@ class BenchmarkReportTest {
         assertThat(result.at("/stories_vs_events/stories").asInt()).isEqualTo(1);
         assertThat(result.at("/stories_vs_events/bcubed_recall").asDouble()).isEqualTo(1.0);
         assertThat(result.at("/stories_vs_events/bcubed_precision").asDouble()).isEqualTo(0.56);
+        assertThat(result.at("/storylines_vs_developing_stories/articles").asInt()).isEqualTo(4);
+        assertThat(result.at("/storylines_vs_developing_stories/developing_stories").asInt()).isEqualTo(2);
+        assertThat(result.at("/storylines_vs_developing_stories/storylines").asInt()).isEqualTo(2);
+        assertThat(result.at("/storylines_vs_developing_stories/bcubed_precision").asDouble()).isEqualTo(0.75);
+        assertThat(result.at("/storylines_vs_developing_stories/bcubed_recall").asDouble()).isEqualTo(0.67);
+        assertThat(result.at("/storylines_vs_developing_stories/bcubed_f1").asDouble()).isEqualTo(0.71);
+        assertThat(result.at("/storylines_vs_developing_stories/pairwise_precision").asDouble()).isEqualTo(0.5);
+        assertThat(result.at("/storylines_vs_developing_stories/pairwise_recall").asDouble()).isEqualTo(0.33);
+        assertThat(result.at("/storylines_vs_kinds/kinds").asInt()).isEqualTo(1);
+        assertThat(result.at("/storylines_vs_kinds/bcubed_precision").asDouble()).isEqualTo(1.0);
+        assertThat(result.at("/storylines_vs_kinds/bcubed_recall").asDouble()).isEqualTo(0.5);
+        assertThat(Benchmark.kinds(Map.of("u1", "court_ruling-12", "u2", "storm-3"))).isEqualTo(Map.of("u1", "court_ruling", "u2", "storm"));
+        // the one-line summary carries both figures
+        assertThat(summary.at("/stories_vs_events/bcubed_f1").asDouble()).isEqualTo(result.at("/stories_vs_events/bcubed_f1").asDouble());
+        assertThat(summary.at("/stories_vs_events/events").asInt()).isEqualTo(2);
+        assertThat(summary.at("/storylines_vs_developing_stories/bcubed_f1").asDouble()).isEqualTo(0.71);
+        assertThat(summary.at("/storylines_vs_developing_stories/storylines").asInt()).isEqualTo(2);
+        assertThat(BenchmarkReport.describe(clustering)).containsExactly(
+                "events: 3 articles, 2 true events, 1 predicted; BCubed precision 0.556 recall 1.000 F1 0.714;"
+                        + " pairwise precision 0.333 recall 1.000",
+                "storylines: 4 articles, 2 true developing stories, 2 predicted; BCubed precision 0.750 recall 0.667 F1 0.706;"
+                        + " pairwise precision 0.500 recall 0.333");
         assertThat(result.at("/nlp_ner_sequences/labelled_by_model").asLong()).isEqualTo(330);
         assertThat(result.at("/nlp_ner_sequences/from_cache").asLong()).isEqualTo(110);
         assertThat(result.at("/nlp_ner_sequences/cached_share").asDouble()).isEqualTo(0.25);
