@@ -7,7 +7,9 @@
 #   deploy/local/bench.sh --articles 20000 --rate 100   latency at a fixed 100 articles/s
 #   deploy/local/bench.sh --profile                     also record every service with JFR
 # Writes result.json, latency.png and lag.png to deploy/local/stack/target/bench/ (--out DIR);
-# the last line on stdout is the summary as one JSON object.
+# the last line on stdout is the summary as one JSON object. It scores the clustering against the
+# newsroom's truth: stories_vs_events (each article's event, ClusteredArticle.storyId) and
+# storylines_vs_developing_stories (its storyline, ClusteredArticle.storylineId), BCubed and pairwise.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 "$ROOT/deploy/local/build.sh"
