@@ -121,6 +121,9 @@ public final class Benchmark {
             ObjectNode summary = BenchmarkReport.write(options, outcome, complete, timelines, samples, copies, clustering, hotSpots, tap.unreadable());
             log("largest story snapshot: " + tap.largestSnapshotBytes() + " bytes, " + tap.largestStory());
             BenchmarkReport.describe(clustering).forEach(Benchmark::log);
+            Path verdicts = options.out().resolve("verdicts.jsonl.gz");
+            tap.writeVerdicts(verdicts, feeder.events(), feeder.storylines(), outcome.firstSendMillis());
+            log("every article's event and storyline, true and predicted: " + verdicts);
             return summary;
         }
     }

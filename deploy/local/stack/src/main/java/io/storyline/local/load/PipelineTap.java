@@ -1,6 +1,7 @@
 package io.storyline.local.load;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.storyline.evaluation.ClusteringScores;
 import io.storyline.events.EventJson;
 import io.storyline.events.Topic;
@@ -12,9 +13,15 @@ import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +29,7 @@ import java.util.Properties;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
+import java.util.zip.GZIPOutputStream;
 
 /**
  * Reads what the pipeline publishes (news.articles.clustered and news.stories, read_committed) and
@@ -40,6 +48,8 @@ final class PipelineTap implements AutoCloseable {
         String duplicateOf;
         String storyId;
         String storylineId;
+        String title;
+        JsonNode reasonJson;
     }
 
     /**
@@ -213,6 +223,8 @@ final class PipelineTap implements AutoCloseable {
         t.duplicateOf = article.path("duplicateOf").isTextual() ? article.path("duplicateOf").asText() : null;
         t.storyId = article.path("storyId").asText(null);
         t.storylineId = article.path("storylineId").asText(null);
+        t.title = article.path("title").asText(null);
+        t.reasonJson = article.path("reason");
         urls.put(id, article.path("url").asText());
         clustered.incrementAndGet();
         if (t.storied != 0) {
@@ -282,6 +294,38 @@ final class PipelineTap implements AutoCloseable {
             }
         });
         return truth.isEmpty() ? null : ClusteringScores.of(predicted, truth);
+    }
+
+    /**
+     * Every clustered article's verdicts next to the newsroom's truth, one JSON object a line (gzip), in order of
+     * acceptance: what to read when the scores are low (which true events were merged or split, and why).
+     */
+    synchronized void writeVerdicts(Path file, Map<String, String> eventByUrl, Map<String, String> storylineByUrl,
+                                    long sinceMillis) throws IOException {
+        List<Map.Entry<String, Timeline>> rows = new ArrayList<>(articles.entrySet());
+        rows.removeIf(e -> e.getValue().clustered == 0);
+        rows.sort(Comparator.comparingLong((Map.Entry<String, Timeline> e) -> e.getValue().received).thenComparing(Map.Entry::getKey));
+        var json = EventJson.mapper();
+        try (Writer out = new OutputStreamWriter(new GZIPOutputStream(Files.newOutputStream(file)), StandardCharsets.UTF_8)) {
+            for (var e : rows) {
+                Timeline t = e.getValue();
+                String url = urls.get(e.getKey());
+                ObjectNode row = json.createObjectNode();
+                row.put("article_id", e.getKey());
+                row.put("url", url);
+                row.put("measured", t.received >= sinceMillis);
+                row.put("received", t.received);
+                row.put("title", t.title);
+                row.put("event", eventByUrl.get(url));
+                row.put("storyline", storylineByUrl.get(url));
+                row.put("story_id", t.storyId);
+                row.put("storyline_id", t.storylineId);
+                row.put("duplicate_of", t.duplicateOf);
+                row.set("reason", t.reasonJson);
+                out.write(row.toString());
+                out.write('\n');
+            }
+        }
     }
 
     @Override
