@@ -93,6 +93,8 @@ class ObservabilityTest {
                     .isGreaterThanOrEqualTo(before.sum("storyline_records_out_total", "topic", "news.articles.clustered") + 2);
             assertThat(after.sum("storyline_records_out_total", "topic", "news.stories"))
                     .isGreaterThan(before.sum("storyline_records_out_total", "topic", "news.stories"));
+            assertThat(after.sum("storyline_records_out_total", "topic", "news.storylines"))
+                    .isGreaterThan(before.sum("storyline_records_out_total", "topic", "news.storylines"));
             assertThat(after.sum("storyline_records_failed_total", "reason", "unreadable"))
                     .isGreaterThanOrEqualTo(before.sum("storyline_records_failed_total", "reason", "unreadable") + 1);
             assertThat(after.sum("storyline_dedupe_duplicates_total"))
