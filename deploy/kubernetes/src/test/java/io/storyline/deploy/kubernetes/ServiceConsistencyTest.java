@@ -109,6 +109,18 @@ class ServiceConsistencyTest {
     }
 
     @ParameterizedTest
+    @MethodSource("overlays")
+    void storylineSnapshotsAreKeptLikeStorySnapshots(String overlay) {
+        // a dashboard reads both compacted snapshot topics side by side: same partitions, same compaction
+        Map<String, KafkaTopic> topics = topicsByName(RenderedOverlay.of(overlay));
+        KafkaTopic stories = topics.get(Topic.STORIES.topicName());
+        KafkaTopic storylines = topics.get(Topic.STORYLINES.topicName());
+        assertThat(storylines.getSpec().getPartitions()).as(overlay + " partitions").isEqualTo(stories.getSpec().getPartitions());
+        assertThat(storylines.getSpec().getReplicas()).as(overlay + " replicas").isEqualTo(stories.getSpec().getReplicas());
+        assertThat(storylines.getSpec().getConfig()).as(overlay + " config").isEqualTo(stories.getSpec().getConfig());
+    }
+
+    @ParameterizedTest
     @MethodSource("overlaysAndServices")
     void eachServicesAclsGrantExactlyWhatItReadsAndWrites(String overlay, String service) {
         RenderedOverlay rendered = RenderedOverlay.of(overlay);
