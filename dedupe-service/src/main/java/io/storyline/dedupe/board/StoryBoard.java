@@ -1,12 +1,14 @@
 package io.storyline.dedupe.board;
 
 import io.storyline.events.Story;
+import io.storyline.events.Storyline;
 
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -14,8 +16,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The read model behind the story board: the latest snapshot of every story seen on news.stories, indexed by
- * member article and by entity. Fed in topic order by one writer, read concurrently by HTTP requests.
+ * The read model behind the story board: the latest snapshot of every story (event) seen on news.stories, indexed by
+ * member article, by entity and by storyline, and the latest snapshot of every storyline seen on news.storylines.
+ * Fed by one writer per topic (each in its topic's order), read concurrently by HTTP requests.
  */
 public final class StoryBoard {
 
@@ -25,9 +28,19 @@ public final class StoryBoard {
             .thenComparing(Story::updatedAt, Comparator.nullsLast(Comparator.reverseOrder()))
             .thenComparing(Story::id);
 
+    /** The same order for storylines. */
+    public static final Comparator<Storyline> STORYLINES_NEWEST_ACTIVITY_FIRST = Comparator
+            .comparing(Storyline::lastSeen, Comparator.nullsLast(Comparator.reverseOrder()))
+            .thenComparing(Storyline::updatedAt, Comparator.nullsLast(Comparator.reverseOrder()))
+            .thenComparing(Storyline::id);
+
     private final Map<String, Story> stories = new HashMap<>();
     private final Map<String, String> storyOfArticle = new HashMap<>();
     private final Map<String, Set<String>> storiesOfEntity = new HashMap<>();
+    /** Story ids by the storyline their snapshot names, whether or not the board holds that storyline. */
+    private final Map<String, Set<String>> storiesOfStoryline = new HashMap<>();
+    private final Map<String, Storyline> storylines = new HashMap<>();
+    private final Map<String, Set<String>> storylinesOfEntity = new HashMap<>();
 
     /**
      * Takes a snapshot unless the board already holds a newer version of that story.
@@ -97,12 +110,100 @@ public final class StoryBoard {
         return new StoryPage<>(items, query.page(), query.size(), matching.size());
     }
 
+    /**
+     * Takes a storyline snapshot unless the board already holds a newer version of that storyline.
+     *
+     * @return true when the board changed
+     * @throws IllegalArgumentException for a snapshot without an id
+     */
+    public synchronized boolean apply(Storyline snapshot) {
+        if (snapshot == null || snapshot.id() == null || snapshot.id().isBlank()) {
+            throw new IllegalArgumentException("storyline snapshot without id");
+        }
+        Storyline current = storylines.get(snapshot.id());
+        if (current != null) {
+            if (snapshot.version() < current.version()) {
+                return false;
+            }
+            unindex(current);
+        }
+        storylines.put(snapshot.id(), snapshot);
+        index(snapshot);
+        return true;
+    }
+
+    /**
+     * Forgets a storyline (a tombstone on the compacted topic); its events stay on the board.
+     *
+     * @return true when the board held it
+     */
+    public synchronized boolean removeStoryline(String storylineId) {
+        Storyline current = storylines.remove(storylineId);
+        if (current == null) {
+            return false;
+        }
+        unindex(current);
+        return true;
+    }
+
+    /** The storyline with the events of it the board holds. */
+    public synchronized Optional<StorylineView> storyline(String storylineId) {
+        Storyline storyline = storylines.get(storylineId);
+        return storyline == null ? Optional.empty() : Optional.of(view(storyline));
+    }
+
+    public synchronized StoryPage<StorylineView> queryStorylines(StoryQuery query) {
+        Collection<Storyline> candidates;
+        if (query.entity() != null) {
+            // named by the storyline itself or by one of its events
+            String key = entityKey(query.entity());
+            Set<String> ids = new LinkedHashSet<>(storylinesOfEntity.getOrDefault(key, Set.of()));
+            for (String storyId : storiesOfEntity.getOrDefault(key, Set.of())) {
+                String storylineId = stories.get(storyId).storylineId();
+                if (storylineId != null) {
+                    ids.add(storylineId);
+                }
+            }
+            candidates = ids.stream().map(storylines::get).filter(s -> s != null).toList();
+        } else {
+            candidates = storylines.values();
+        }
+        List<Storyline> matching = new ArrayList<>();
+        for (Storyline storyline : candidates) {
+            if (query.matchesApartFromEntity(storyline)) {
+                matching.add(storyline);
+            }
+        }
+        matching.sort(STORYLINES_NEWEST_ACTIVITY_FIRST);
+        long first = (long) query.page() * query.size();
+        List<StorylineView> items = first >= matching.size() ? List.of()
+                : matching.subList((int) first, (int) Math.min(matching.size(), first + query.size())).stream()
+                        .map(this::view).toList();
+        return new StoryPage<>(items, query.page(), query.size(), matching.size());
+    }
+
+    /** Storylines held, open and closed. */
+    public synchronized int storylineCount() {
+        return storylines.size();
+    }
+
+    private StorylineView view(Storyline storyline) {
+        Map<String, Story> events = new HashMap<>();
+        for (String storyId : storiesOfStoryline.getOrDefault(storyline.id(), Set.of())) {
+            events.put(storyId, stories.get(storyId));
+        }
+        return new StorylineView(storyline, events);
+    }
+
     /** Stories held, open and closed. */
     public synchronized int size() {
         return stories.size();
     }
 
     private void index(Story story) {
+        if (story.storylineId() != null) {
+            storiesOfStoryline.computeIfAbsent(story.storylineId(), k -> new HashSet<>()).add(story.id());
+        }
         if (story.members() != null) {
             for (Story.StoryMember member : story.members()) {
                 if (member != null && member.articleId() != null) {
@@ -110,12 +211,15 @@ public final class StoryBoard {
                 }
             }
         }
-        for (String key : entityKeys(story)) {
+        for (String key : entityKeys(story.entities())) {
             storiesOfEntity.computeIfAbsent(key, k -> new HashSet<>()).add(story.id());
         }
     }
 
     private void unindex(Story story) {
+        if (story.storylineId() != null) {
+            removeFrom(storiesOfStoryline, story.storylineId(), story.id());
+        }
         if (story.members() != null) {
             for (Story.StoryMember member : story.members()) {
                 // an article that has since moved to another story keeps that story
@@ -124,21 +228,37 @@ public final class StoryBoard {
                 }
             }
         }
-        for (String key : entityKeys(story)) {
-            Set<String> ids = storiesOfEntity.get(key);
-            if (ids != null) {
-                ids.remove(story.id());
-                if (ids.isEmpty()) {
-                    storiesOfEntity.remove(key);
-                }
+        for (String key : entityKeys(story.entities())) {
+            removeFrom(storiesOfEntity, key, story.id());
+        }
+    }
+
+    private void index(Storyline storyline) {
+        for (String key : entityKeys(storyline.entities())) {
+            storylinesOfEntity.computeIfAbsent(key, k -> new HashSet<>()).add(storyline.id());
+        }
+    }
+
+    private void unindex(Storyline storyline) {
+        for (String key : entityKeys(storyline.entities())) {
+            removeFrom(storylinesOfEntity, key, storyline.id());
+        }
+    }
+
+    private static void removeFrom(Map<String, Set<String>> index, String key, String id) {
+        Set<String> ids = index.get(key);
+        if (ids != null) {
+            ids.remove(id);
+            if (ids.isEmpty()) {
+                index.remove(key);
             }
         }
     }
 
-    private static Set<String> entityKeys(Story story) {
+    private static Set<String> entityKeys(List<Story.StoryEntity> entities) {
         Set<String> keys = new HashSet<>();
-        if (story.entities() != null) {
-            for (Story.StoryEntity entity : story.entities()) {
+        if (entities != null) {
+            for (Story.StoryEntity entity : entities) {
                 if (entity != null && entity.name() != null) {
                     keys.add(entityKey(entity.name()));
                 }

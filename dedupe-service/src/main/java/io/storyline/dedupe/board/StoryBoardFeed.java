@@ -8,6 +8,8 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
 import io.storyline.dedupe.observability.PipelineMetrics;
 import io.storyline.events.Story;
+import io.storyline.events.Storyline;
+import io.storyline.events.Topic;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -15,11 +17,16 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
 
 /**
- * Feeds the story board from the compacted news.stories itself, read from its start on every start-up, so every
- * instance shows all stories whichever instance clustered them and the board survives restarts without a store.
- * Each change is also broadcast to the live stream.
+ * Feeds the story board from the compacted news.stories and news.storylines themselves, each read from its start on
+ * every start-up, so every instance shows all events and storylines whichever instance clustered them and the board
+ * survives restarts without a store. Each change is also broadcast to the live stream: a changed event also
+ * re-announces its storyline when what the board shows of that storyline changed with it (its chapter's sources,
+ * entities, counts), since the two topics arrive independently.
  */
 @ApplicationScoped
 public class StoryBoardFeed {
@@ -28,8 +35,11 @@ public class StoryBoardFeed {
 
     private final StoryBoard board = new StoryBoard();
     private final BroadcastProcessor<BoardChange> changes = BroadcastProcessor.create();
+    /** The two channels deliver on their own threads: one change at a time, and the stream's onNext never overlaps. */
+    private final Object writer = new Object();
     private final ObjectMapper json;
-    private final Counter unreadable;
+    private final Counter unreadableStories;
+    private final Counter unreadableStorylines;
     private final PipelineMetrics metrics;
 
     @Inject
@@ -37,39 +47,96 @@ public class StoryBoardFeed {
         this.json = json;
         this.metrics = metrics;
         Gauge.builder("storyline.board.stories", board, StoryBoard::size)
-                .description("stories held by the story board, open and closed").register(registry);
-        this.unreadable = Counter.builder("storyline.board.unreadable.snapshots")
-                .description("records on news.stories the board could not read and skipped").register(registry);
+                .description("stories (events) held by the story board, open and closed").register(registry);
+        Gauge.builder("storyline.board.storylines", board, StoryBoard::storylineCount)
+                .description("storylines held by the story board, open and closed").register(registry);
+        this.unreadableStories = unreadable(registry, Topic.STORIES);
+        this.unreadableStorylines = unreadable(registry, Topic.STORYLINES);
     }
 
-    /** One record of news.stories: a whole snapshot, or a tombstone (null value) that deletes the story. */
+    private static Counter unreadable(MeterRegistry registry, Topic topic) {
+        return Counter.builder("storyline.board.unreadable.snapshots").tag("topic", topic.topicName())
+                .description("records on news.stories or news.storylines the board could not read and skipped")
+                .register(registry);
+    }
+
+    /** One record of news.stories: a whole event snapshot, or a tombstone (null value) that deletes the event. */
     @Incoming("stories-view")
     public void onSnapshot(ConsumerRecord<String, byte[]> record) {
         metrics.recordIn("stories-view", record.topic());
-        if (record.value() == null) {
-            Story previous = record.key() == null ? null : board.story(record.key()).orElse(null);
-            if (previous != null && board.remove(record.key())) {
-                changes.onNext(new BoardChange(record.key(), previous, null));
+        Story story = null;
+        if (record.value() != null) {
+            story = read(record, Story.class, unreadableStories);
+            if (story == null) {
+                return;
             }
+        } else if (record.key() == null) {
             return;
         }
-        Story story;
+        String storyId = story != null ? story.id() : record.key();
+        synchronized (writer) {
+            Story previous = board.story(storyId).orElse(null);
+            // the storylines whose chapters this can change: normally one, two if the event moved
+            Map<String, StorylineView> before = new LinkedHashMap<>();
+            for (Story snapshot : new Story[] {previous, story}) {
+                if (snapshot != null && snapshot.storylineId() != null && !before.containsKey(snapshot.storylineId())) {
+                    before.put(snapshot.storylineId(), board.storyline(snapshot.storylineId()).orElse(null));
+                }
+            }
+            boolean changed = story != null ? board.apply(story) : previous != null && board.remove(storyId);
+            if (!changed) {
+                return;
+            }
+            changes.onNext(new StoryChange(storyId, previous, story));
+            for (Map.Entry<String, StorylineView> entry : before.entrySet()) {
+                StorylineView after = board.storyline(entry.getKey()).orElse(null);
+                if (after != null && (entry.getValue() == null
+                        || !StorylineDetail.of(entry.getValue()).equals(StorylineDetail.of(after)))) {
+                    changes.onNext(new StorylineChange(entry.getKey(), entry.getValue(), after));
+                }
+            }
+        }
+    }
+
+    /** One record of news.storylines: a whole storyline snapshot, or a tombstone that deletes the storyline. */
+    @Incoming("storylines-view")
+    public void onStorylineSnapshot(ConsumerRecord<String, byte[]> record) {
+        metrics.recordIn("storylines-view", record.topic());
+        Storyline storyline = null;
+        if (record.value() != null) {
+            storyline = read(record, Storyline.class, unreadableStorylines);
+            if (storyline == null) {
+                return;
+            }
+        } else if (record.key() == null) {
+            return;
+        }
+        String storylineId = storyline != null ? storyline.id() : record.key();
+        synchronized (writer) {
+            StorylineView previous = board.storyline(storylineId).orElse(null);
+            boolean changed = storyline != null ? board.apply(storyline)
+                    : previous != null && board.removeStoryline(storylineId);
+            if (changed) {
+                changes.onNext(new StorylineChange(storylineId, previous, board.storyline(storylineId).orElse(null)));
+            }
+        }
+    }
+
+    /** The snapshot, or null when the record cannot be one (skipped and counted). */
+    private <T> T read(ConsumerRecord<String, byte[]> record, Class<T> type, Counter unreadable) {
         try {
-            story = json.readValue(record.value(), Story.class);
-            if (story == null || story.id() == null || story.id().isBlank()) {
+            T snapshot = json.readValue(record.value(), type);
+            String id = snapshot instanceof Story s ? s.id() : snapshot instanceof Storyline l ? l.id() : null;
+            if (id == null || id.isBlank()) {
                 throw new IOException("snapshot without id");
             }
+            return snapshot;
         } catch (IOException | RuntimeException e) {
             // the board is only a view; the topic stays as it is for every other reader, so skip and say so
             unreadable.increment();
             LOG.warnf("story board skips unreadable snapshot %s-%d@%d (key %s): %s", record.topic(), record.partition(),
                     record.offset(), record.key(), e.getMessage());
-            return;
-        }
-        // this is the board's only writer, so nothing changes the story between these two calls
-        Story previous = board.story(story.id()).orElse(null);
-        if (board.apply(story)) {
-            changes.onNext(new BoardChange(story.id(), previous, story));
+            return null;
         }
     }
 
@@ -82,13 +149,30 @@ public class StoryBoardFeed {
         return changes;
     }
 
+    /** A change on the board: of an event ({@link StoryChange}) or of a storyline ({@link StorylineChange}). */
+    public sealed interface BoardChange permits StoryChange, StorylineChange {
+    }
+
     /**
-     * A story that changed on the board.
+     * A story (event) that changed on the board.
      *
      * @param storyId  its id
      * @param previous the snapshot the board held before, or null when the story is new
      * @param story    the snapshot now on the board, or null when the story was deleted
      */
-    public record BoardChange(String storyId, Story previous, Story story) {
+    public record StoryChange(String storyId, Story previous, Story story) implements BoardChange {
+    }
+
+    /**
+     * A storyline that changed on the board: a new snapshot, or one of its events changed what its card shows.
+     *
+     * @param storylineId its id
+     * @param previous    the storyline as the board held it before, or null when it is new
+     * @param storyline   the storyline as the board holds it now, or null when it was deleted
+     */
+    public record StorylineChange(String storylineId, StorylineView previous, StorylineView storyline) implements BoardChange {
+        public StorylineChange {
+            Objects.requireNonNull(storylineId, "storylineId");
+        }
     }
 }

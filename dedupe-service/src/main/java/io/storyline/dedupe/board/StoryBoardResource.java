@@ -2,6 +2,7 @@ package io.storyline.dedupe.board;
 
 import io.smallrye.mutiny.Multi;
 import io.storyline.events.Story;
+import io.storyline.events.Storyline;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -28,9 +29,12 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
 
-/** The story board's read API: stories as news.stories last described them, and a live stream of their changes. */
+/**
+ * The story board's read API: stories (events) as news.stories last described them, storylines as news.storylines
+ * did, and a live stream of both kinds of change.
+ */
 @Path("/")
-@Tag(name = "Stories", description = "Stories as they form, read from news.stories")
+@Tag(name = "Stories", description = "Stories (events) and the storylines linking them, as they form, read from news.stories and news.storylines")
 public class StoryBoardResource {
 
     static final String PROBLEM_JSON = "application/problem+json";
@@ -78,7 +82,7 @@ public class StoryBoardResource {
     @APIResponse(responseCode = "404", description = "no such story on the board",
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     public StoryDetail story(@Parameter(description = "story id") @RestPath String id) {
-        return feed.board().story(id).map(StoryDetail::of)
+        return feed.board().story(id).map(this::detail)
                 .orElseThrow(() -> new NotOnBoard("no story '" + id + "' on the board"));
     }
 
@@ -90,28 +94,85 @@ public class StoryBoardResource {
     @APIResponse(responseCode = "404", description = "the article is in no story on the board (yet)",
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     public StoryDetail storyOfArticle(@Parameter(description = "article id, as ingest assigned it") @RestPath String id) {
-        return feed.board().storyOfArticle(id).map(StoryDetail::of)
+        return feed.board().storyOfArticle(id).map(this::detail)
                 .orElseThrow(() -> new NotOnBoard("article '" + id + "' is in no story on the board"));
+    }
+
+    private StoryDetail detail(Story story) {
+        Storyline storyline = story.storylineId() == null ? null
+                : feed.board().storyline(story.storylineId()).map(StorylineView::storyline).orElse(null);
+        return StoryDetail.of(story, storyline);
+    }
+
+    @GET
+    @Path("storylines")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "List storylines", description = "Storylines (developing stories linking events) newest activity "
+            + "(lastSeen) first, one page at a time; open storylines unless status says otherwise. Each card lists the "
+            + "storyline's events as chapters, in order of their first dated time, each enriched with the event's latest "
+            + "snapshot on the board (sources, top entities, counts). The filters are those of GET /stories; a storyline "
+            + "names an entity when it or one of its events does.")
+    @APIResponse(responseCode = "200", description = "one page of storyline cards")
+    @APIResponse(responseCode = "400", description = "a filter or paging parameter is invalid",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    public StoryPage<StorylineCard> storylines(
+            @Parameter(description = "open (default), closed or all") @RestQuery String status,
+            @Parameter(description = "only storylines in this language (ISO 639-1 code, e.g. en)") @RestQuery String language,
+            @Parameter(description = "only storylines naming this canonical entity, themselves or in one of their events "
+                    + "(case-insensitive), e.g. Joe Biden") @RestQuery String entity,
+            @Parameter(description = "only storylines active at or after this time: ISO-8601 instant or date (start of day, UTC)",
+                    example = "2021-04-13T00:00:00Z") @RestQuery String from,
+            @Parameter(description = "only storylines active at or before this time: ISO-8601 instant or date (end of day, UTC)",
+                    example = "2021-04-14") @RestQuery String to,
+            @Parameter(description = "zero-based page number, default 0") @RestQuery String page,
+            @Parameter(description = "storylines per page, 1-" + StoryQuery.MAX_PAGE_SIZE + ", default " + StoryQuery.DEFAULT_PAGE_SIZE)
+            @RestQuery String size) {
+        StoryQuery query = query(status, language, entity, from, to,
+                integer("page", page, 0), integer("size", size, StoryQuery.DEFAULT_PAGE_SIZE));
+        StoryPage<StorylineView> storylines = feed.board().queryStorylines(query);
+        return new StoryPage<>(storylines.items().stream().map(StorylineCard::of).toList(), storylines.page(),
+                storylines.size(), storylines.total());
+    }
+
+    @GET
+    @Path("storylines/{id}")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "One storyline", description = "The storyline's card, its latest snapshot as published, and its "
+            + "events as chapters with every entity: each chapter is the snapshot's summary of the event enriched with "
+            + "the event's latest snapshot on the board (headline, time range, counts, sources, entities; onBoard false "
+            + "when the board has not seen that event yet). GET /stories/{storyId} has a chapter's articles.")
+    @APIResponse(responseCode = "200", description = "the storyline")
+    @APIResponse(responseCode = "404", description = "no such storyline on the board",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    public StorylineDetail storyline(@Parameter(description = "storyline id") @RestPath String id) {
+        return feed.board().storyline(id).map(StorylineDetail::of)
+                .orElseThrow(() -> new NotOnBoard("no storyline '" + id + "' on the board"));
     }
 
     @GET
     @Path("stories/stream")
     @Produces(MediaType.SERVER_SENT_EVENTS)
-    @Operation(summary = "Live story changes (Server-Sent Events)", description = "From the moment of connecting: an event "
-            + "'story' with the story card (JSON, as in GET /stories) whenever a story matching the filters changes, and "
-            + "'removed' with {\"id\": ...} when a story leaves the board or stops matching them. Events carry the story "
-            + "id and version as their SSE id. A comment every 20 s keeps the connection open. Read GET /stories after "
-            + "connecting and keep, per story, the higher version.")
-    @APIResponse(responseCode = "200", description = "the event stream",
-            content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS, schema = @Schema(implementation = StoryCard.class)))
+    @Operation(summary = "Live story and storyline changes (Server-Sent Events)", description = "From the moment of "
+            + "connecting, two kinds of change, each filtered by its own fields: an event 'story' with the story card "
+            + "(JSON, as in GET /stories) whenever a story (event) matching the filters changes, and 'removed' with "
+            + "{\"id\": ...} when a story leaves the board or stops matching them; an event 'storyline' with the storyline "
+            + "card (JSON, as in GET /storylines) whenever a matching storyline changes or one of its events changes what "
+            + "its card shows (then with the same version: take it), and 'storyline-removed' with {\"id\": ...} when a "
+            + "storyline leaves the board or stops matching. Events carry the id and version as their SSE id "
+            + "(<id>@<version>). A comment every 20 s keeps the connection open. Read GET /stories or GET /storylines "
+            + "after connecting and keep, per id, the higher version (on equal versions, the later one).")
+    @APIResponse(responseCode = "200", description = "the event stream: 'story' and 'storyline' events carry a story card "
+            + "or a storyline card; 'removed' and 'storyline-removed' carry {\"id\": ...}",
+            content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS,
+                    schema = @Schema(oneOf = {StoryCard.class, StorylineCard.class})))
     @APIResponse(responseCode = "400", description = "a filter parameter is invalid",
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     public Multi<OutboundSseEvent> stream(
             @Parameter(description = "open (default), closed or all") @RestQuery String status,
-            @Parameter(description = "only stories in this language") @RestQuery String language,
-            @Parameter(description = "only stories naming this canonical entity") @RestQuery String entity,
-            @Parameter(description = "only stories active at or after this time") @RestQuery String from,
-            @Parameter(description = "only stories active at or before this time") @RestQuery String to,
+            @Parameter(description = "only stories and storylines in this language") @RestQuery String language,
+            @Parameter(description = "only stories and storylines naming this canonical entity") @RestQuery String entity,
+            @Parameter(description = "only stories and storylines active at or after this time") @RestQuery String from,
+            @Parameter(description = "only stories and storylines active at or before this time") @RestQuery String to,
             @Context Sse sse) {
         StoryQuery filter = query(status, language, entity, from, to, 0, StoryQuery.DEFAULT_PAGE_SIZE);
         // a client too slow for a burst (e.g. a replay) is cut off; its EventSource reconnects and re-reads the list
@@ -126,19 +187,37 @@ public class StoryBoardResource {
         return Multi.createBy().merging().streams(changes, keepAlive);
     }
 
-    /** A change matters to a filtered stream when the story matches now or matched before (and so must leave). */
+    /** A change matters to a filtered stream when its subject matches now or matched before (and so must leave). */
     private static boolean concerns(StoryBoardFeed.BoardChange change, StoryQuery filter) {
-        return (change.story() != null && filter.matches(change.story()))
-                || (change.previous() != null && filter.matches(change.previous()));
+        if (change instanceof StoryBoardFeed.StoryChange story) {
+            return (story.story() != null && filter.matches(story.story()))
+                    || (story.previous() != null && filter.matches(story.previous()));
+        }
+        StoryBoardFeed.StorylineChange storyline = (StoryBoardFeed.StorylineChange) change;
+        return (storyline.storyline() != null && filter.matches(storyline.storyline()))
+                || (storyline.previous() != null && filter.matches(storyline.previous()));
     }
 
     private static OutboundSseEvent event(Sse sse, StoryBoardFeed.BoardChange change, StoryQuery filter) {
-        if (change.story() != null && filter.matches(change.story())) {
-            return sse.newEventBuilder().name("story").id(change.storyId() + "@" + change.story().version())
-                    .mediaType(MediaType.APPLICATION_JSON_TYPE).data(StoryCard.class, StoryCard.of(change.story())).build();
+        if (change instanceof StoryBoardFeed.StoryChange story) {
+            if (story.story() != null && filter.matches(story.story())) {
+                return sse.newEventBuilder().name("story").id(story.storyId() + "@" + story.story().version())
+                        .mediaType(MediaType.APPLICATION_JSON_TYPE).data(StoryCard.class, StoryCard.of(story.story())).build();
+            }
+            return removed(sse, "removed", story.storyId());
         }
-        return sse.newEventBuilder().name("removed").mediaType(MediaType.APPLICATION_JSON_TYPE)
-                .data(Map.class, Map.of("id", change.storyId())).build();
+        StoryBoardFeed.StorylineChange storyline = (StoryBoardFeed.StorylineChange) change;
+        StorylineView now = storyline.storyline();
+        if (now != null && filter.matches(now)) {
+            return sse.newEventBuilder().name("storyline").id(storyline.storylineId() + "@" + now.storyline().version())
+                    .mediaType(MediaType.APPLICATION_JSON_TYPE).data(StorylineCard.class, StorylineCard.of(now)).build();
+        }
+        return removed(sse, "storyline-removed", storyline.storylineId());
+    }
+
+    private static OutboundSseEvent removed(Sse sse, String name, String id) {
+        return sse.newEventBuilder().name(name).mediaType(MediaType.APPLICATION_JSON_TYPE)
+                .data(Map.class, Map.of("id", id)).build();
     }
 
     private static StoryQuery query(String status, String language, String entity, String from, String to, int page, int size) {

@@ -11,9 +11,10 @@ import java.util.Map;
 /**
  * What the board shows of a story at a glance; the list and stream form of a snapshot (members left out).
  *
- * @param sources  the story's sources with how many member articles each contributed, most first
- * @param entities the story's top entities as published, most mentioned first
- * @param timeline member articles over time, for a sparkline
+ * @param storylineId the storyline this event belongs to (GET /storylines/{id}), null for a snapshot without one
+ * @param sources     the story's sources with how many of its listed members each contributed, most first
+ * @param entities    the story's top entities as published: principal actors first
+ * @param timeline    member articles over time, for a sparkline
  */
 public record StoryCard(
         String id,
@@ -21,6 +22,7 @@ public record StoryCard(
         String headline,
         String headlineArticle,
         String language,
+        String storylineId,
         Story.Status status,
         int articleCount,
         int sourceCount,
@@ -50,10 +52,9 @@ public record StoryCard(
                 .sorted(Comparator.comparingInt(SourceCount::articles).reversed().thenComparing(SourceCount::source))
                 .toList();
         List<Story.StoryEntity> entities = story.entities() == null ? List.of()
-                : story.entities().stream().filter(e -> e != null && e.name() != null)
-                        .sorted(Comparator.comparingInt(Story.StoryEntity::articles).reversed()).toList();
+                : story.entities().stream().filter(e -> e != null && e.name() != null).toList();
         return new StoryCard(story.id(), story.version(), story.headline(), story.headlineArticle(), story.language(),
-                story.status(), story.articleCount(), story.sourceCount(), story.duplicateCount(), sources, entities,
+                story.storylineId(), story.status(), story.articleCount(), story.sourceCount(), story.duplicateCount(), sources, entities,
                 story.firstSeen(), story.lastSeen(), story.updatedAt(),
                 ArticleTimeline.of(story.members(), ArticleTimeline.SLICES));
     }

@@ -1,6 +1,7 @@
 package io.storyline.dedupe.board;
 
 import io.storyline.events.Story;
+import io.storyline.events.Storyline;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -14,11 +15,22 @@ import java.util.Set;
  * A story as its detail view reads it: the snapshot exactly as published (every member with the reason it belongs)
  * and its articles with their near-duplicates folded under the original they copy.
  *
- * @param card     the at-a-glance summary
- * @param story    the latest snapshot from news.stories
- * @param articles originals in the order they joined, each with its near-duplicates
+ * @param card      the at-a-glance summary
+ * @param story     the latest snapshot from news.stories
+ * @param articles  originals in the order they joined, each with its near-duplicates
+ * @param storyline the storyline the event belongs to, when the board holds it (else null; story.storylineId still
+ *                  names it)
  */
-public record StoryDetail(StoryCard card, Story story, List<ArticleThread> articles) {
+public record StoryDetail(StoryCard card, Story story, List<ArticleThread> articles, StorylineRef storyline) {
+
+    /** The storyline of an event, in brief: GET /storylines/{id} has the rest. */
+    public record StorylineRef(String id, long version, String headline, int eventCount, Story.Status status) {
+
+        static StorylineRef of(Storyline storyline) {
+            return storyline == null ? null : new StorylineRef(storyline.id(), storyline.version(), storyline.headline(),
+                    storyline.eventCount(), storyline.status());
+        }
+    }
 
     /**
      * An original article and the members that copy it (directly or through another copy).
@@ -28,7 +40,13 @@ public record StoryDetail(StoryCard card, Story story, List<ArticleThread> artic
     }
 
     public static StoryDetail of(Story story) {
-        return new StoryDetail(StoryCard.of(story), story, fold(story.members() == null ? List.of() : story.members()));
+        return of(story, null);
+    }
+
+    /** @param storyline the event's storyline as the board holds it, or null */
+    public static StoryDetail of(Story story, Storyline storyline) {
+        return new StoryDetail(StoryCard.of(story), story, fold(story.members() == null ? List.of() : story.members()),
+                StorylineRef.of(storyline));
     }
 
     static List<ArticleThread> fold(List<Story.StoryMember> members) {

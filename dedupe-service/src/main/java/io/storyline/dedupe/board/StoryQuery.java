@@ -1,16 +1,19 @@
 package io.storyline.dedupe.board;
 
 import io.storyline.events.Story;
+import io.storyline.events.Storyline;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Locale;
 
 /**
- * Which stories a board reader wants: filters and one page of the result.
+ * Which stories (events) or storylines a board reader wants: filters and one page of the result. The same filters
+ * apply to both, each to its own fields.
  *
  * @param status   which lifecycle states to include
  * @param language story language (ISO code, case-insensitive), or null for any
- * @param entity   canonical entity name the story must name (case-insensitive), or null for any
+ * @param entity   canonical entity name the story (or one of the storyline's events) must name (case-insensitive), or null
  * @param from     only stories with activity at or after this instant (their lastSeen), or null
  * @param to       only stories with activity at or before this instant (their firstSeen), or null
  * @param page     zero-based page number
@@ -65,21 +68,42 @@ public record StoryQuery(StatusFilter status, String language, String entity, In
 
     /** Whether a story passes every filter of this query (paging aside). */
     public boolean matches(Story story) {
-        if (status != StatusFilter.ALL && story.status() != (status == StatusFilter.OPEN ? Story.Status.OPEN : Story.Status.CLOSED)) {
+        return matchesApartFromEntity(story.status(), story.language(), story.firstSeen(), story.lastSeen())
+                && (entity == null || names(story.entities()));
+    }
+
+    /**
+     * Whether a storyline passes every filter of this query (paging aside). It names an entity when the storyline's
+     * own entities do or one of its events (as the board holds them) does.
+     */
+    public boolean matches(StorylineView view) {
+        return matchesApartFromEntity(view.storyline())
+                && (entity == null || names(view.storyline().entities())
+                || view.events().values().stream().anyMatch(event -> names(event.entities())));
+    }
+
+    /** Status, language and time filters on a storyline's own fields. */
+    boolean matchesApartFromEntity(Storyline storyline) {
+        return matchesApartFromEntity(storyline.status(), storyline.language(), storyline.firstSeen(), storyline.lastSeen());
+    }
+
+    private boolean matchesApartFromEntity(Story.Status itsStatus, String itsLanguage, Instant firstSeen, Instant lastSeen) {
+        if (status != StatusFilter.ALL && itsStatus != (status == StatusFilter.OPEN ? Story.Status.OPEN : Story.Status.CLOSED)) {
             return false;
         }
-        if (language != null && !language.equalsIgnoreCase(story.language())) {
+        if (language != null && !language.equalsIgnoreCase(itsLanguage)) {
             return false;
         }
-        if (entity != null && (story.entities() == null
-                || story.entities().stream().noneMatch(e -> e != null && e.name() != null && entity.equalsIgnoreCase(e.name().trim())))) {
+        // in a time range when its activity [firstSeen, lastSeen] overlaps it; undated ones only when no range is set
+        if (from != null && (lastSeen == null || lastSeen.isBefore(from))) {
             return false;
         }
-        // a story is in a time range when its activity [firstSeen, lastSeen] overlaps it
-        if (from != null && (story.lastSeen() == null || story.lastSeen().isBefore(from))) {
-            return false;
-        }
-        return to == null || (story.firstSeen() != null && !story.firstSeen().isAfter(to));
+        return to == null || (firstSeen != null && !firstSeen.isAfter(to));
+    }
+
+    private boolean names(Collection<Story.StoryEntity> entities) {
+        return entities != null
+                && entities.stream().anyMatch(e -> e != null && e.name() != null && entity.equalsIgnoreCase(e.name().trim()));
     }
 
     /** Which stories by lifecycle state. */

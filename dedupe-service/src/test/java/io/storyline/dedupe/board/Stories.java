@@ -3,13 +3,16 @@ package io.storyline.dedupe.board;
 import io.storyline.events.EntityType;
 import io.storyline.events.MembershipReason;
 import io.storyline.events.Story;
+import io.storyline.events.Storyline;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 
-/** Story snapshots for tests, built the way the clusterer publishes them. */
+/** Story (event) and storyline snapshots for tests, built the way the clusterer publishes them. */
 final class Stories {
 
     private Stories() {
@@ -47,5 +50,51 @@ final class Stories {
 
     static Story open(String id, long version, String language, List<Story.StoryEntity> entities, Story.StoryMember... members) {
         return story(id, version, language, Story.Status.OPEN, entities, members);
+    }
+
+    /** The same snapshot as an event of another storyline. */
+    static Story inStoryline(String storylineId, Story story) {
+        return new Story(story.id(), story.version(), story.headline(), story.headlineArticle(), story.language(),
+                story.entities(), story.members(), story.articleCount(), story.sourceCount(), story.duplicateCount(),
+                story.firstSeen(), story.lastSeen(), story.updatedAt(), story.status(), storylineId, story.sources());
+    }
+
+    static Story.StoryEntity place(String name, int articles) {
+        return new Story.StoryEntity(name, EntityType.LOCATION, articles);
+    }
+
+    /** The storyline's summary of one of its events, as taken from the event's snapshot. */
+    static Storyline.StorylineEvent summary(Story event) {
+        return new Storyline.StorylineEvent(event.id(), event.headline(), event.firstSeen(), event.lastSeen(),
+                event.articleCount(), event.sourceCount(), event.status());
+    }
+
+    /**
+     * A storyline snapshot of these events as the clusterer derives it: events by first dated time (undated last, in
+     * the order given), headline of the largest (earliest on ties), counts over all events, OPEN while one is open,
+     * produced together with the latest of its events' snapshots (same updatedAt).
+     */
+    static Storyline storyline(String id, long version, List<Story.StoryEntity> entities, Story... events) {
+        List<Story> list = Arrays.asList(events);
+        List<Story> ordered = list.stream().sorted(Comparator.comparing(Story::firstSeen, Comparator.nullsLast(Comparator.naturalOrder())))
+                .toList();
+        Story largest = ordered.stream().filter(e -> e.firstSeen() != null).max(Comparator.comparingInt(Story::articleCount)
+                .thenComparing(Story::firstSeen, Comparator.reverseOrder())).orElse(list.isEmpty() ? null : list.get(0));
+        List<Instant> firsts = list.stream().map(Story::firstSeen).filter(Objects::nonNull).sorted().toList();
+        List<Instant> lasts = list.stream().map(Story::lastSeen).filter(Objects::nonNull).sorted().toList();
+        long sources = list.stream().flatMap(e -> e.sources().stream()).distinct().count();
+        Instant updatedAt = list.stream().map(Story::updatedAt).max(Comparator.naturalOrder())
+                .orElse(Instant.parse("2026-01-01T00:00:00Z").plusSeconds(version));
+        return new Storyline(id, version, largest == null ? null : largest.headline(),
+                list.isEmpty() ? null : list.get(0).language(), entities, ordered.stream().map(Stories::summary).toList(),
+                list.size(), list.stream().mapToInt(Story::articleCount).sum(), (int) sources,
+                firsts.isEmpty() ? null : firsts.get(0), lasts.isEmpty() ? null : lasts.get(lasts.size() - 1), updatedAt,
+                list.stream().anyMatch(e -> e.status() == Story.Status.OPEN) ? Story.Status.OPEN : Story.Status.CLOSED);
+    }
+
+    /** The same storyline snapshot, but CLOSED. */
+    static Storyline closed(Storyline s) {
+        return new Storyline(s.id(), s.version(), s.headline(), s.language(), s.entities(), s.events(), s.eventCount(),
+                s.articleCount(), s.sourceCount(), s.firstSeen(), s.lastSeen(), s.updatedAt(), Story.Status.CLOSED);
     }
 }

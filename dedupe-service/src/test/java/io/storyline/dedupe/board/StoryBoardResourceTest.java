@@ -7,6 +7,7 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import io.storyline.events.Story;
+import io.storyline.events.Storyline;
 import io.storyline.events.Topic;
 import io.storyline.testing.kafka.KafkaBrokerResource;
 import io.storyline.testing.kafka.TestKafka;
@@ -38,9 +39,12 @@ import java.util.stream.Stream;
 import static io.restassured.RestAssured.given;
 import static io.storyline.dedupe.board.Stories.copy;
 import static io.storyline.dedupe.board.Stories.entity;
+import static io.storyline.dedupe.board.Stories.inStoryline;
 import static io.storyline.dedupe.board.Stories.member;
 import static io.storyline.dedupe.board.Stories.open;
+import static io.storyline.dedupe.board.Stories.place;
 import static io.storyline.dedupe.board.Stories.story;
+import static io.storyline.dedupe.board.Stories.storyline;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
@@ -49,8 +53,8 @@ import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.startsWith;
 
 /**
- * The board over a real broker: snapshots produced to news.stories come out of the HTTP API and the SSE stream.
- * Other tests publish stories to the same broker, so every test works under its own entity.
+ * The board over a real broker: snapshots produced to news.stories and news.storylines come out of the HTTP API and
+ * the SSE stream. Other tests publish to the same broker, so every test works under its own entity and ids.
  */
 @QuarkusTest
 @QuarkusTestResource(value = KafkaBrokerResource.class, restrictToAnnotatedClass = false)
@@ -149,6 +153,13 @@ class StoryBoardResourceTest {
         given().when().get("/stories/{id}", "no-such-story").then().statusCode(404)
                 .contentType(startsWith("application/problem+json"))
                 .body("status", equalTo(404)).body("detail", containsString("no-such-story"));
+        given().when().get("/storylines/{id}", "no-such-storyline").then().statusCode(404)
+                .contentType(startsWith("application/problem+json"))
+                .body("status", equalTo(404)).body("detail", containsString("no-such-storyline"));
+        given().queryParam("size", "501").when().get("/storylines").then().statusCode(400)
+                .contentType(startsWith("application/problem+json")).body("detail", containsString("size"));
+        given().queryParam("to", "someday").when().get("/storylines").then().statusCode(400)
+                .body("detail", containsString("to must be an ISO-8601 instant"));
         given().when().get("/articles/{id}/story", "no-such-article").then().statusCode(404)
                 .contentType(startsWith("application/problem+json")).body("detail", containsString("no-such-article"));
         given().queryParam("size", "0").when().get("/stories").then().statusCode(400)
@@ -222,18 +233,26 @@ class StoryBoardResourceTest {
                         .body("card.headline", equalTo("Readable")));
     }
 
-    /** Nothing is ever committed for the board's consumer, so any start reads news.stories from its first offset. */
+    /**
+     * Nothing is ever committed for the board's consumers, so any start reads news.stories and news.storylines from
+     * their first offsets.
+     */
     @Test
-    void boardConsumerCommitsNoOffsets() throws Exception {
+    void boardConsumersCommitNoOffsets() throws Exception {
         String run = run();
-        publish(open(run + "-s", 1, "en", List.of(), member(run + "-a1", "x.com", "Committed?", "2021-04-13T10:00:00Z")));
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                given().when().get("/stories/{id}", run + "-s").then().statusCode(200));
+        Story story = open(run + "-s", 1, "en", List.of(), member(run + "-a1", "x.com", "Committed?", "2021-04-13T10:00:00Z"));
+        publish(story);
+        publish(storyline("storyline-" + story.id(), 1, List.of(), story));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            given().when().get("/stories/{id}", run + "-s").then().statusCode(200);
+            given().when().get("/storylines/{id}", "storyline-" + story.id()).then().statusCode(200);
+        });
 
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers()))) {
             List<String> groups = admin.listGroups().all().get(30, TimeUnit.SECONDS).stream()
                     .map(GroupListing::groupId).filter(g -> g.startsWith("dedupe-board-")).toList();
-            assertThat(groups).as("the board's consumer group").isNotEmpty();
+            assertThat(groups).as("the board's consumer groups").anyMatch(g -> g.startsWith("dedupe-board-storylines-"))
+                    .anyMatch(g -> !g.startsWith("dedupe-board-storylines-"));
             for (String group : groups) {
                 assertThat(admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS))
                         .as("offsets committed by " + group).isEmpty();
@@ -250,8 +269,178 @@ class StoryBoardResourceTest {
         assertThat(script).contains("textContent")
                 .doesNotContain("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval(");
         given().queryParam("format", "json").when().get("/q/openapi").then().statusCode(200)
-                .body("paths.keySet()", hasItems("/stories", "/stories/{id}", "/articles/{id}/story", "/stories/stream"))
-                .body("paths.'/stories'.get.parameters.name", hasItems("language", "entity", "from", "to", "page", "size", "status"));
+                .body("paths.keySet()", hasItems("/stories", "/stories/{id}", "/articles/{id}/story", "/stories/stream",
+                        "/storylines", "/storylines/{id}"))
+                .body("paths.'/stories'.get.parameters.name", hasItems("language", "entity", "from", "to", "page", "size", "status"))
+                .body("paths.'/storylines'.get.parameters.name", hasItems("language", "entity", "from", "to", "page", "size", "status"))
+                .body("paths.'/storylines/{id}'.get.responses.'404'.content.keySet()", hasItems("application/problem+json"))
+                .body("paths.'/stories/stream'.get.description", containsString("'storyline'"));
+    }
+
+    @Test
+    void listsStorylinesWithTheirEventsAsChaptersEnrichedFromTheEventSnapshots() throws Exception {
+        String run = run();
+        String tag = "Entity " + run;
+        String storylineId = run + "-us-russia";
+        Story january = inStoryline(storylineId, open(run + "-jan", 2, "en", List.of(entity("Joe Biden", 1), entity("Vladimir Putin", 1)),
+                member(run + "-j1", "Reuters", "Biden and Putin hold first call", "2021-01-26T18:00:00Z")));
+        Story april = inStoryline(storylineId, open(run + "-apr", 4, "en",
+                List.of(entity("Vladimir Putin", 4), entity("Joe Biden", 4), entity(tag, 1), place("Ukraine", 3)),
+                member(run + "-a1", "Xinhua", "Putin, Biden discuss summit", "2021-04-13T15:00:00Z"),
+                member(run + "-a2", "China News Agency", "Biden proposes summit", "2021-04-13T16:00:00Z"),
+                member(run + "-a3", "TASS", "Kremlin on the call", "2021-04-14T08:00:00Z"),
+                member(run + "-a4", "AP", "Biden calls Putin", "2021-04-14T09:00:00Z")));
+        Storyline line = storyline(storylineId, 3, List.of(entity("Vladimir Putin", 5), entity("Joe Biden", 5), place("Ukraine", 3)),
+                january, april);
+        Story other = inStoryline(run + "-other", open(run + "-quake", 1, "en", List.of(entity(tag, 1)),
+                member(run + "-q1", "BBC", "Quake", "2021-03-01T10:00:00Z")));
+        publish(april, january, other);
+        publish(line, storyline(run + "-other", 1, List.of(), other), storyline(storylineId, 2, List.of(), january));
+
+        // the tag is named only by April's event, not by the storyline itself
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().queryParam("entity", tag)
+                .when().get("/storylines").then().statusCode(200).body("total", equalTo(2))
+                .body("items[0].version", equalTo(3))
+                .body("items[0].chapters.onBoard", equalTo(List.of(true, true)))
+                .body("items[1].chapters.onBoard", equalTo(List.of(true))));
+
+        given().queryParam("entity", tag.toUpperCase()).when().get("/storylines").then().statusCode(200)
+                .body("items.id", equalTo(List.of(storylineId, run + "-other")))
+                .body("items[0].version", equalTo(3))
+                .body("items[0].headline", equalTo("Putin, Biden discuss summit"))
+                .body("items[0].eventCount", equalTo(2))
+                .body("items[0].articleCount", equalTo(5))
+                .body("items[0].sourceCount", equalTo(5))
+                .body("items[0].firstSeen", equalTo("2021-01-26T18:00:00Z"))
+                .body("items[0].lastSeen", equalTo("2021-04-14T09:00:00Z"))
+                .body("items[0].entities.name", equalTo(List.of("Vladimir Putin", "Joe Biden", "Ukraine")))
+                .body("items[0].sources", equalTo(List.of("AP", "China News Agency", "Reuters", "TASS", "Xinhua")))
+                .body("items[0].chapters.storyId", equalTo(List.of(run + "-jan", run + "-apr")))
+                .body("items[0].chapters[0].headline", equalTo("Biden and Putin hold first call"))
+                .body("items[0].chapters[0].version", equalTo(2))
+                .body("items[0].chapters[0].firstSeen", equalTo("2021-01-26T18:00:00Z"))
+                .body("items[0].chapters[0].sources", equalTo(List.of("Reuters")))
+                .body("items[1].chapters[0].storyId", equalTo(run + "-quake"))
+                .body("items[0].chapters[1].articleCount", equalTo(4))
+                .body("items[0].chapters[1].sourceCount", equalTo(4))
+                .body("items[0].chapters[1].firstSeen", equalTo("2021-04-13T15:00:00Z"))
+                .body("items[0].chapters[1].lastSeen", equalTo("2021-04-14T09:00:00Z"))
+                .body("items[0].chapters[1].sources", equalTo(List.of("AP", "China News Agency", "TASS", "Xinhua")))
+                .body("items[0].chapters[1].entities.name", equalTo(List.of("Vladimir Putin", "Joe Biden", tag, "Ukraine")))
+                .body("items[0].chapters[1].timeline.counts.sum()", equalTo(4));
+        given().queryParam("entity", tag).queryParam("from", "2021-04-01").when().get("/storylines").then()
+                .body("items.id", equalTo(List.of(storylineId)));
+        given().queryParam("entity", tag).queryParam("page", "1").queryParam("size", "1").when().get("/storylines").then()
+                .body("total", equalTo(2)).body("items.id", equalTo(List.of(run + "-other")));
+        given().queryParam("entity", tag).queryParam("status", "closed").when().get("/storylines").then()
+                .body("total", equalTo(0));
+
+        given().when().get("/storylines/{id}", storylineId).then().statusCode(200)
+                .body("card.id", equalTo(storylineId))
+                .body("storyline.version", equalTo(3))
+                .body("storyline.events.storyId", equalTo(List.of(run + "-jan", run + "-apr")))
+                .body("chapters.storyId", equalTo(List.of(run + "-jan", run + "-apr")))
+                .body("chapters[1].headline", equalTo("Putin, Biden discuss summit"))
+                .body("chapters[1].entities.size()", equalTo(4));
+        // an event tells its storyline
+        given().when().get("/articles/{id}/story", run + "-a3").then().statusCode(200)
+                .body("story.id", equalTo(run + "-apr"))
+                .body("story.storylineId", equalTo(storylineId))
+                .body("card.storylineId", equalTo(storylineId))
+                .body("storyline.id", equalTo(storylineId))
+                .body("storyline.eventCount", equalTo(2));
+        given().when().get("/stories/{id}", run + "-jan").then().statusCode(200)
+                .body("storyline.headline", equalTo("Putin, Biden discuss summit"));
+    }
+
+    @Test
+    void streamSendsStorylineChangesAlongsideStoryChanges() throws Exception {
+        String run = run();
+        String tag = "Entity " + run;
+        String storylineId = run + "-line";
+        String filter = "?entity=" + tag.replace(" ", "%20");
+        try (EventStream stream = EventStream.open(streamUrl + filter)) {
+            Story first = inStoryline(storylineId, open(run + "-e1", 1, "en", List.of(entity(tag, 1)),
+                    member(run + "-a1", "Reuters", "First event", "2021-04-13T15:00:00Z")));
+            publish(first);
+            assertThat(stream.next("story").id()).as("stories still come as 'story'").isEqualTo(first.id() + "@1");
+            publish(storyline(storylineId, 1, List.of(entity(tag, 1)), first));
+            Event created = stream.next("storyline");
+            assertThat(created.id()).isEqualTo(storylineId + "@1");
+            JsonNode card = json.readTree(created.data());
+            assertThat(card.path("id").asText()).isEqualTo(storylineId);
+            assertThat(card.path("chapters").size()).isEqualTo(1);
+            assertThat(card.path("chapters").get(0).path("sources").toString()).isEqualTo("[\"Reuters\"]");
+
+            // the event grows before its storyline says so: the storyline is announced again, same version, new chapter
+            Story grown = inStoryline(storylineId, open(run + "-e1", 2, "en", List.of(entity(tag, 2)),
+                    member(run + "-a1", "Reuters", "First event", "2021-04-13T15:00:00Z"),
+                    member(run + "-a2", "AP", "First event, more", "2021-04-13T16:00:00Z")));
+            publish(grown);
+            Event regrown = stream.next("storyline");
+            assertThat(regrown.id()).isEqualTo(storylineId + "@1");
+            JsonNode chapter = json.readTree(regrown.data()).path("chapters").get(0);
+            assertThat(chapter.path("version").asInt()).isEqualTo(2);
+            assertThat(chapter.path("articleCount").asInt()).isEqualTo(2);
+            assertThat(chapter.path("sources").toString()).isEqualTo("[\"AP\",\"Reuters\"]");
+
+            // a second event joins the storyline
+            Story second = inStoryline(storylineId, open(run + "-e2", 1, "en", List.of(entity("Someone", 1)),
+                    member(run + "-b1", "TASS", "Second event", "2021-04-20T09:00:00Z")));
+            publish(second);
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                    given().when().get("/stories/{id}", second.id()).then().statusCode(200));
+            publish(storyline(storylineId, 2, List.of(entity(tag, 2)), grown, second));
+            Event joined = nextOfVersion(stream, storylineId + "@2");
+            JsonNode two = json.readTree(joined.data());
+            assertThat(two.path("eventCount").asInt()).isEqualTo(2);
+            assertThat(two.path("chapters").findValuesAsText("storyId")).containsExactly(run + "-e1", run + "-e2");
+            assertThat(two.path("chapters").get(1).path("sources").toString()).isEqualTo("[\"TASS\"]");
+
+            // a tombstone takes the storyline off the board, and so off the stream
+            companion.produce(String.class, byte[].class)
+                    .fromRecords(new ProducerRecord<>(Topic.STORYLINES.topicName(), storylineId, null)).awaitCompletion();
+            assertThat(json.readTree(stream.next("storyline-removed").data()).path("id").asText()).isEqualTo(storylineId);
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                    given().when().get("/storylines/{id}", storylineId).then().statusCode(404));
+            given().when().get("/stories/{id}", run + "-e2").then().statusCode(200).body("storyline", equalTo(null));
+        }
+    }
+
+    @Test
+    void skipsAnUnreadableStorylineSnapshotAndKeepsReading() throws Exception {
+        String run = run();
+        companion.produce(String.class, byte[].class).fromRecords(
+                new ProducerRecord<>(Topic.STORYLINES.topicName(), run + "-broken", "{not json".getBytes()),
+                new ProducerRecord<>(Topic.STORYLINES.topicName(), run + "-broken", "{\"version\": 1}".getBytes())).awaitCompletion();
+        publish(storyline(run + "-broken", 1, List.of(), open(run + "-e", 1, "en", List.of(),
+                member(run + "-a1", "x.com", "Readable", "2021-04-13T10:00:00Z"))));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                given().when().get("/storylines/{id}", run + "-broken").then().statusCode(200)
+                        .body("card.headline", equalTo("Readable"))
+                        .body("chapters[0].onBoard", equalTo(false)));
+        given().when().get("/q/metrics").then().statusCode(200)
+                .body(containsString("storyline_board_unreadable_snapshots_total{service=\"dedupe-service\",topic=\"news.storylines\"}"))
+                .body(containsString("storyline_board_storylines{"));
+    }
+
+    /** The next 'storyline' event with this SSE id (re-announcements of the previous version may come first). */
+    private static Event nextOfVersion(EventStream stream, String id) throws InterruptedException {
+        while (true) {
+            Event event = stream.next("storyline");
+            if (id.equals(event.id())) {
+                return event;
+            }
+        }
+    }
+
+    private void publish(Storyline... storylines) throws Exception {
+        List<ProducerRecord<String, byte[]>> records = new ArrayList<>();
+        for (Storyline storyline : storylines) {
+            records.add(new ProducerRecord<>(Topic.STORYLINES.topicName(), storyline.id(), json.writeValueAsBytes(storyline)));
+        }
+        companion.produce(String.class, byte[].class).fromRecords(records).awaitCompletion();
     }
 
     private void publish(Story... stories) throws Exception {

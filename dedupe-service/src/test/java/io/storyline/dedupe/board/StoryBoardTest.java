@@ -1,15 +1,19 @@
 package io.storyline.dedupe.board;
 
 import io.storyline.events.Story;
+import io.storyline.events.Storyline;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.util.List;
 
+import static io.storyline.dedupe.board.Stories.closed;
 import static io.storyline.dedupe.board.Stories.entity;
+import static io.storyline.dedupe.board.Stories.inStoryline;
 import static io.storyline.dedupe.board.Stories.member;
 import static io.storyline.dedupe.board.Stories.open;
 import static io.storyline.dedupe.board.Stories.story;
+import static io.storyline.dedupe.board.Stories.storyline;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -155,6 +159,81 @@ class StoryBoardTest {
                 .hasMessageContaining("after");
         assertThatThrownBy(() -> StoryQuery.StatusFilter.parse("pending")).hasMessageContaining("open, closed, all");
         assertThatThrownBy(() -> board.apply(open(null, 1, "en", List.of()))).hasMessageContaining("id");
+    }
+
+    @Test
+    void keepsTheLatestVersionOfEachStorylineWithTheEventsItHolds() {
+        Story january = inStoryline("us-russia", open("jan", 1, "en", List.of(), member("a1", "x", "First call", "2021-01-26T18:00:00Z")));
+        Story april = inStoryline("us-russia", open("apr", 1, "en", List.of(), member("a2", "y", "Second call", "2021-04-13T15:00:00Z")));
+        Story elsewhere = inStoryline("other", open("quake", 1, "en", List.of(), member("a3", "z", "Quake", "2021-04-13T16:00:00Z")));
+        Storyline v2 = storyline("us-russia", 2, List.of(), january, april);
+        Storyline v1 = storyline("us-russia", 1, List.of(), january);
+
+        board.apply(january);
+        board.apply(elsewhere);
+        assertThat(board.apply(v2)).isTrue();
+        assertThat(board.apply(v1)).as("an older snapshot arriving late").isFalse();
+        assertThat(board.apply(v2)).as("a redelivered snapshot").isTrue();
+
+        StorylineView view = board.storyline("us-russia").orElseThrow();
+        assertThat(view.storyline()).isEqualTo(v2);
+        assertThat(view.events()).as("april's snapshot has not arrived yet").containsOnlyKeys("jan");
+        board.apply(april);
+        assertThat(board.storyline("us-russia").orElseThrow().events()).containsOnlyKeys("jan", "apr");
+        assertThat(board.storylineCount()).isEqualTo(1);
+        assertThat(board.storyline("other")).as("events alone make no storyline").isEmpty();
+
+        // an event that moves leaves the storyline it was in; a deleted storyline leaves its events on the board
+        board.apply(inStoryline("other", open("apr", 2, "en", List.of(), member("a2", "y", "Second call", "2021-04-13T15:00:00Z"))));
+        assertThat(board.storyline("us-russia").orElseThrow().events()).containsOnlyKeys("jan");
+        assertThat(board.removeStoryline("us-russia")).isTrue();
+        assertThat(board.removeStoryline("us-russia")).isFalse();
+        assertThat(board.storyline("us-russia")).isEmpty();
+        assertThat(board.story("jan")).isPresent();
+        assertThatThrownBy(() -> board.apply(storyline(null, 1, List.of()))).hasMessageContaining("id");
+    }
+
+    @Test
+    void listsStorylinesNewestActivityFirstWithTheFiltersOfStories() {
+        Story january = inStoryline("calls", open("jan", 1, "en", List.of(entity("Joe Biden", 1)),
+                member("a1", "x", "First call", "2021-01-26T18:00:00Z")));
+        Story april = inStoryline("calls", open("apr", 1, "en", List.of(entity("Joe Biden", 2), entity("Vladimir Putin", 2)),
+                member("a2", "y", "Second call", "2021-04-13T15:00:00Z")));
+        Story quake = inStoryline("quake", open("quake", 1, "de", List.of(entity("Taiwan", 1)),
+                member("a3", "z", "Beben", "2021-03-01T10:00:00Z")));
+        Story old = inStoryline("old", story("old", 1, "en", Story.Status.CLOSED, List.of(), member("a4", "z", "Old", "2021-05-01T10:00:00Z")));
+        Story undated = inStoryline("undated", open("undated", 1, "en", List.of(), member("a5", "z", "When?", null)));
+        for (Story event : List.of(january, april, quake, old, undated)) {
+            board.apply(event);
+        }
+        // the storyline itself names only Biden; Putin is named by one of its events
+        board.apply(storyline("calls", 2, List.of(entity("Joe Biden", 3)), january, april));
+        board.apply(storyline("quake", 1, List.of(entity("Taiwan", 1)), quake));
+        board.apply(closed(storyline("old", 1, List.of(), old)));
+        board.apply(storyline("undated", 1, List.of(), undated));
+
+        assertThat(storylineIds(StoryQuery.open())).containsExactly("calls", "quake", "undated");
+        assertThat(storylineIds(StoryQuery.open().withStatus(StoryQuery.StatusFilter.ALL))).containsExactly("old", "calls", "quake", "undated");
+        assertThat(storylineIds(StoryQuery.open().withStatus(StoryQuery.StatusFilter.CLOSED))).containsExactly("old");
+        assertThat(storylineIds(StoryQuery.open().withLanguage("DE"))).containsExactly("quake");
+        assertThat(storylineIds(StoryQuery.open().withEntity("joe biden"))).containsExactly("calls");
+        assertThat(storylineIds(StoryQuery.open().withEntity("Vladimir Putin"))).as("named by an event").containsExactly("calls");
+        assertThat(storylineIds(StoryQuery.open().withEntity("Nobody"))).isEmpty();
+        assertThat(storylineIds(StoryQuery.open().between(Instant.parse("2021-02-01T00:00:00Z"), Instant.parse("2021-03-31T00:00:00Z"))))
+                .as("overlaps January to April").containsExactly("calls", "quake");
+        assertThat(storylineIds(StoryQuery.open().between(Instant.parse("2021-04-01T00:00:00Z"), null))).containsExactly("calls");
+
+        StoryPage<StorylineView> second = board.queryStorylines(StoryQuery.open().page(1, 2));
+        assertThat(second.items()).extracting(StorylineView::id).containsExactly("undated");
+        assertThat(second.total()).isEqualTo(3);
+        assertThat(board.queryStorylines(StoryQuery.open()).items().get(0).events()).containsOnlyKeys("jan", "apr");
+        StoryQuery putin = StoryQuery.open().withEntity("Vladimir Putin");
+        assertThat(putin.matches(board.storyline("calls").orElseThrow())).as("the stream's filter agrees").isTrue();
+        assertThat(putin.matches(board.storyline("quake").orElseThrow())).isFalse();
+    }
+
+    private List<String> storylineIds(StoryQuery query) {
+        return board.queryStorylines(query).items().stream().map(StorylineView::id).toList();
     }
 
     private List<String> ids(StoryQuery query) {
