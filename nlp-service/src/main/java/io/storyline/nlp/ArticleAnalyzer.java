@@ -10,6 +10,7 @@ import io.storyline.events.EnrichedArticle;
 import io.storyline.events.NamedEntity;
 import io.storyline.events.NerReport;
 import io.storyline.nlp.dateline.DatelineParser;
+import io.storyline.nlp.dateline.OutletFinder;
 import io.storyline.nlp.entity.AliasTable;
 import io.storyline.nlp.entity.CrfEntityRecognizer;
 import io.storyline.nlp.entity.EnglishEntityExtractor;
@@ -31,7 +32,8 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Turns an {@link Article} into an {@link EnrichedArticle}: language, named entities, terms and dateline.
+ * Turns an {@link Article} into an {@link EnrichedArticle}: language, named entities, terms, dateline and the
+ * outlet the text names for itself.
  * Thread-safe; models are loaded once by {@link #create}. The output depends only on the article and the
  * settings (plus {@code enrichedAt}): the cache of analyses by content hash only saves work.
  */
@@ -45,6 +47,7 @@ public final class ArticleAnalyzer {
     private final EnglishEntityExtractor englishEntities;
     private final TermCounter terms;
     private final DatelineParser datelines = new DatelineParser();
+    private final OutletFinder outlets;
     private final Cache<String, Analysis> cache;
     private final Clock clock;
     private final Duration modelLoadTime;
@@ -53,7 +56,7 @@ public final class ArticleAnalyzer {
 
     /** What depends only on headline and body, so it can be reused for every article with the same content. */
     private record Analysis(DetectedLanguage detection, List<NamedEntity> entities, Map<String, Integer> terms,
-                            DatelineParser.RawDateline dateline, NerReport ner) {
+                            DatelineParser.RawDateline dateline, NerReport ner, String outlet) {
     }
 
     private ArticleAnalyzer(NlpSettings settings, Clock clock) {
@@ -62,7 +65,9 @@ public final class ArticleAnalyzer {
         this.clock = clock;
         CrfEntityRecognizer model = CrfEntityRecognizer.load(settings.englishNerModel());
         this.modelLoadTime = model.loadTime();
-        this.englishEntities = new EnglishEntityExtractor(model, AliasTable.standard(), settings.nerScope(),
+        AliasTable aliases = AliasTable.standard();
+        this.outlets = new OutletFinder(datelines, aliases);
+        this.englishEntities = new EnglishEntityExtractor(model, aliases, settings.nerScope(),
                 settings.nerLeadTokens(), settings.cacheSize() * NER_SEQUENCES_PER_ANALYSIS);
         this.languages = new LanguageIdentifier(settings.languages(), settings.languageLowAccuracy());
         this.terms = new TermCounter(settings.languages(), settings.lemmas());
@@ -127,7 +132,7 @@ public final class ArticleAnalyzer {
             dateline = new Dateline(raw.place(), raw.resolve(reference).orElse(null), raw.text());
         }
         return new EnrichedArticle(article, analysis.detection(), analysis.entities(), analysis.terms(), dateline,
-                analysis.ner(), clock.instant(), null);
+                analysis.ner(), clock.instant(), analysis.outlet());
     }
 
     private Analysis analyse(ArticleText text, String declared) {
@@ -135,6 +140,8 @@ public final class ArticleAnalyzer {
         DetectedLanguage language = detectLanguage(text, declared);
         deadline.check("language detection");
         String code = language.code();
+        // Any language: a site name or a wire credit ("BERLIN (dpa) -") names the outlet whatever the text's language.
+        String outlet = outlets.find(text.title(), text.body()).orElse(null);
         DatelineParser.RawDateline dateline = code.equals("en")
                 ? datelines.find(text.title(), text.body()).orElse(null)
                 : null;
@@ -145,11 +152,11 @@ public final class ArticleAnalyzer {
             long millis = (System.nanoTime() - start) / 1_000_000;
             Map<String, Integer> counts = terms.englishTerms(sentences, deadline);
             NerReport ner = new NerReport(NerReport.OK, englishEntities.modelName(), nerDetail, millis);
-            return new Analysis(language, entities, counts, dateline, ner);
+            return new Analysis(language, entities, counts, dateline, ner, outlet);
         }
         Map<String, Integer> counts = terms.terms(code, text.document(), deadline);
         return new Analysis(language, List.of(), counts, null,
-                new NerReport(NerReport.NO_MODEL, null, "no NER for " + code, 0));
+                new NerReport(NerReport.NO_MODEL, null, "no NER for " + code, 0), outlet);
     }
 
     /**

@@ -82,6 +82,28 @@ class SeedEntitiesTest {
     }
 
     @Test
+    void everySeedNamesItsOutletOrNone() {
+        assertThat(analyzer.analyze(SeedArticles.load("000")).outlet()).isEqualTo("China News Agency");
+        assertThat(analyzer.analyze(SeedArticles.load("001")).outlet()).isEqualTo("Xinhua");
+        assertThat(analyzer.analyze(SeedArticles.load("002")).outlet()).isEqualTo("Xinhua");
+        assertThat(analyzer.analyze(SeedArticles.load("003")).outlet()).isEqualTo("Russian News");
+        assertThat(analyzer.analyze(SeedArticles.load("004")).outlet()).isNull();
+        // From the cache as well (the same content analysed again).
+        assertThat(analyzer.analyze(SeedArticles.load("002")).outlet()).isEqualTo("Xinhua");
+    }
+
+    @Test
+    void aWireCreditNamesTheOutletInAnyLanguage() {
+        EnrichedArticle a = analyzer.analyze(SeedArticles.article("de-1", "Regierung beschließt neues Klimaschutzgesetz",
+                "BERLIN (dpa) - Die Bundesregierung hat am Mittwoch ein neues Klimaschutzgesetz beschlossen. Die Ministerin"
+                        + " sprach von einem wichtigen Schritt für das ganze Land und für die kommenden Jahrzehnte.",
+                "de", java.time.Instant.parse("2021-04-14T08:00:00Z")));
+        assertThat(a.language().code()).isEqualTo("de");
+        assertThat(a.dateline()).as("datelines are English only").isNull();
+        assertThat(a.outlet()).isEqualTo("dpa");
+    }
+
+    @Test
     void termsAreFoldedLemmatisedAndWithoutStopWords() {
         EnrichedArticle a = analyzer.analyze(SeedArticles.load("003"));
         assertThat(a.terms()).containsKeys("biden", "putin", "summit", "kremlin", "discuss");

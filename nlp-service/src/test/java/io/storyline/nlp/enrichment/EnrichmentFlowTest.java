@@ -72,7 +72,9 @@ class EnrichmentFlowTest {
                 .contains("Vladimir Putin", "Joseph Biden", "Russia", "United States", "Kremlin", "White House");
         assertThat(enriched.terms()).containsKey("summit");
         assertThat(enriched.enrichedAt()).isNotNull();
-        assertThat(record.value()).contains("\"firstBegin\"", "\"surfaceForms\"", "\"declaredConfirmed\"");
+        assertThat(enriched.outlet()).as("the headline's site name").isEqualTo("Russian News");
+        assertThat(record.value()).contains("\"firstBegin\"", "\"surfaceForms\"", "\"declaredConfirmed\"",
+                "\"outlet\":\"Russian News\"");
     }
 
     @Test
