@@ -6,8 +6,8 @@
 # is killed and restarted once; then compares the outputs.
 # The last stdout line is one JSON object:
 #   {"articles","instances","kills","sigterm_stops","restarts","broker_restarts","partition_moves",
-#    "lost","doubled","stories_identical",...}
-# Exit status 0 only when nothing was lost or doubled and the stories are identical.
+#    "lost","doubled","stories_identical","storylines_identical","storylines","storylines_differing",...}
+# Exit status 0 only when nothing was lost or doubled and the stories (events) and storylines are identical.
 #   deploy/local/chaos.sh [ARTICLES] [SEED]
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"

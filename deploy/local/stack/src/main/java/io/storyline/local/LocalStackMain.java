@@ -2,6 +2,7 @@ package io.storyline.local;
 
 import io.storyline.events.EventJson;
 import io.storyline.events.Story;
+import io.storyline.events.Storyline;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -101,11 +102,32 @@ public final class LocalStackMain {
                                 .thenComparing(Story::id))
                         .forEach(story -> out.println(json(story)));
                 log.println("storyline: " + ids.size() + " articles in " + stories.size() + " stories");
+                printStorylines(watch, stories, log);
                 return 0;
             } catch (IOException | IllegalStateException e) {
                 log.println("storyline: " + e.getMessage());
                 log.println("storyline: service logs are in " + options.dataDir().resolve("logs"));
                 return 1;
+            }
+        }
+    }
+
+    /** Progress only (stderr): which storyline each event is a chapter of. */
+    private static void printStorylines(StoryWatch watch, List<Story> stories, PrintStream log) throws InterruptedException {
+        List<Storyline> storylines;
+        try {
+            storylines = watch.awaitStorylines(stories, Duration.ofSeconds(30));
+        } catch (IllegalStateException e) {
+            log.println("storyline: " + e.getMessage());
+            return;
+        }
+        log.println("storyline: " + stories.size() + " stories in " + storylines.size() + " storylines");
+        for (Storyline line : storylines) {
+            log.println("storyline:   " + line.id() + " \"" + line.headline() + "\": " + line.eventCount() + " events, "
+                    + line.articleCount() + " articles");
+            for (Storyline.StorylineEvent event : line.events()) {
+                log.println("storyline:     " + (event.firstSeen() == null ? "undated   " : event.firstSeen().toString().substring(0, 10))
+                        + "  " + event.storyId() + " \"" + event.headline() + "\" (" + event.articleCount() + " articles)");
             }
         }
     }

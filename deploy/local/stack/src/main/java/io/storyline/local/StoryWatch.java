@@ -3,6 +3,7 @@ package io.storyline.local;
 import io.storyline.events.ClusteredArticle;
 import io.storyline.events.EventJson;
 import io.storyline.events.Story;
+import io.storyline.events.Storyline;
 import io.storyline.events.Topic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -28,8 +29,8 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 /**
- * Reads {@code news.articles.clustered} and {@code news.stories} from the beginning (committed records
- * only), as a dashboard would, and keeps the latest snapshot of every story.
+ * Reads {@code news.articles.clustered}, {@code news.stories} and {@code news.storylines} from the beginning
+ * (committed records only), as a dashboard would, and keeps the latest snapshot of every story (event) and storyline.
  */
 public final class StoryWatch implements AutoCloseable {
 
@@ -38,6 +39,7 @@ public final class StoryWatch implements AutoCloseable {
     private final Map<String, Integer> clusteredCounts = new HashMap<>();
     private final Map<String, ClusteredArticle> clustered = new HashMap<>();
     private final Map<String, Story> stories = new LinkedHashMap<>();
+    private final Map<String, Storyline> storylines = new LinkedHashMap<>();
     private final Consumer<Story> onStory;
     private volatile RuntimeException failure;
     private volatile boolean running = true;
@@ -52,7 +54,7 @@ public final class StoryWatch implements AutoCloseable {
         props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
         consumer = new KafkaConsumer<>(props);
         List<TopicPartition> partitions = new ArrayList<>();
-        for (Topic topic : List.of(Topic.ARTICLES_CLUSTERED, Topic.STORIES)) {
+        for (Topic topic : List.of(Topic.ARTICLES_CLUSTERED, Topic.STORIES, Topic.STORYLINES)) {
             consumer.partitionsFor(topic.topicName()).forEach(p -> partitions.add(new TopicPartition(p.topic(), p.partition())));
         }
         consumer.assign(partitions);
@@ -85,6 +87,20 @@ public final class StoryWatch implements AutoCloseable {
                 synchronized (this) {
                     clusteredCounts.merge(article.articleId(), 1, Integer::sum);
                     clustered.put(article.articleId(), article);
+                    notifyAll();
+                }
+            } else if (record.topic().equals(Topic.STORYLINES.topicName())) {
+                Storyline storyline = record.value() == null ? null : EventJson.mapper().readValue(record.value(), Storyline.class);
+                synchronized (this) {
+                    if (storyline == null) {
+                        storylines.remove(record.key());
+                    } else {
+                        Storyline previous = storylines.get(storyline.id());
+                        if (previous != null && previous.version() >= storyline.version()) {
+                            return;
+                        }
+                        storylines.put(storyline.id(), storyline);
+                    }
                     notifyAll();
                 }
             } else {
@@ -122,6 +138,32 @@ public final class StoryWatch implements AutoCloseable {
     /** Latest snapshot of every story seen. */
     public synchronized List<Story> stories() {
         return List.copyOf(stories.values());
+    }
+
+    /** Latest snapshot of every storyline seen. */
+    public synchronized List<Storyline> storylines() {
+        return List.copyOf(storylines.values());
+    }
+
+    /**
+     * Waits until the storyline of each of these events lists it as it is (its latest snapshot's article count);
+     * returns those storylines, in order of first appearance. The storyline snapshot comes in the same transaction as
+     * the event's, but on another topic, so it may be read a moment later.
+     */
+    public List<Storyline> awaitStorylines(Collection<Story> events, Duration timeout) throws InterruptedException {
+        List<Story> linked = events.stream().filter(e -> e.storylineId() != null).toList();
+        await(() -> linked.stream().allMatch(this::listed), timeout,
+                () -> "storylines not yet listing their events: " + linked.stream().filter(e -> !listed(e)).map(Story::storylineId).distinct().toList());
+        Set<String> ids = linked.stream().map(Story::storylineId).collect(java.util.stream.Collectors.toSet());
+        synchronized (this) {
+            return storylines.values().stream().filter(l -> ids.contains(l.id())).toList();
+        }
+    }
+
+    private synchronized boolean listed(Story event) {
+        Storyline line = storylines.get(event.storylineId());
+        return line != null && line.events().stream()
+                .anyMatch(e -> e.storyId().equals(event.id()) && e.articleCount() == event.articleCount());
     }
 
     /**

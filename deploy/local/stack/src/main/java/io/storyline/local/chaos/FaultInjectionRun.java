@@ -2,6 +2,7 @@ package io.storyline.local.chaos;
 
 import io.storyline.events.EventJson;
 import io.storyline.events.Story;
+import io.storyline.events.Storyline;
 import io.storyline.local.LocalStack;
 import io.storyline.local.StackOptions;
 import io.storyline.local.load.ArticleDraft;
@@ -24,15 +25,17 @@ import java.util.stream.Collectors;
 /**
  * deploy/local/chaos.sh: the same synthetic news stream through the whole pipeline twice, once
  * undisturbed and once while services are SIGKILLed at random moments and the broker is restarted
- * once. Every article must come out on news.articles.clustered exactly once, and the final story
- * snapshots must equal the undisturbed run's. The last line of stdout is the result as one JSON object.
+ * once. Every article must come out on news.articles.clustered exactly once, and the final event (story) and
+ * storyline snapshots, and every article's event and storyline, must equal the undisturbed run's. The last line of
+ * stdout is the result as one JSON object.
  */
 public final class FaultInjectionRun {
 
     /** What the disturbed run did to the pipeline and what came out. */
     public record Result(int articles, int instances, int kills, int stops, int restarts, int brokerRestarts, int partitionMoves, long lost, long doubled,
-            boolean storiesIdentical, int stories, int storiesDiffering, long verdictsDiffering, long pushRetries, long rejected,
-            double undisturbedSeconds, double disturbedSeconds) {
+            boolean storiesIdentical, int stories, int storiesDiffering, long verdictsDiffering,
+            boolean storylinesIdentical, int storylines, int storylinesDiffering, long articleStorylinesDiffering,
+            long pushRetries, long rejected, double undisturbedSeconds, double disturbedSeconds) {
 
         public Map<String, Object> toJson() {
             Map<String, Object> json = new LinkedHashMap<>();
@@ -49,6 +52,10 @@ public final class FaultInjectionRun {
             json.put("stories", stories);
             json.put("stories_differing", storiesDiffering);
             json.put("article_verdicts_differing", verdictsDiffering);
+            json.put("storylines_identical", storylinesIdentical);
+            json.put("storylines", storylines);
+            json.put("storylines_differing", storylinesDiffering);
+            json.put("article_storylines_differing", articleStorylinesDiffering);
             json.put("push_retries", pushRetries);
             json.put("rejected", rejected);
             json.put("undisturbed_s", Math.round(undisturbedSeconds * 10) / 10.0);
@@ -104,7 +111,15 @@ public final class FaultInjectionRun {
         allIds.addAll(actual.keySet());
         int differing = (int) allIds.stream().filter(id -> !java.util.Objects.equals(expected.get(id), actual.get(id))).count();
         if (differing > 0) {
-            writeDiff(repo, expected, actual, log);
+            writeDiff(repo, "stories", expected, actual, log);
+        }
+        Map<String, Storyline> expectedLines = calm.output().comparableStorylines();
+        Map<String, Storyline> actualLines = chaos.output().comparableStorylines();
+        Set<String> allLineIds = new java.util.TreeSet<>(expectedLines.keySet());
+        allLineIds.addAll(actualLines.keySet());
+        int linesDiffering = (int) allLineIds.stream().filter(id -> !java.util.Objects.equals(expectedLines.get(id), actualLines.get(id))).count();
+        if (linesDiffering > 0) {
+            writeDiff(repo, "storylines", expectedLines, actualLines, log);
         }
         // every article's story and duplicate verdict, not only the members a snapshot lists
         long verdictsDiffering = 0;
@@ -115,9 +130,20 @@ public final class FaultInjectionRun {
                 log.println("chaos: " + url + " undisturbed: " + undisturbed + "; disturbed: " + disturbed);
             }
         }
+        // every article's storyline, not only the events a storyline snapshot lists
+        long storylinesOfArticlesDiffering = 0;
+        for (String url : urls) {
+            String undisturbed = calm.output().storylineOf().get(url);
+            String disturbed = chaos.output().storylineOf().get(url);
+            if (!java.util.Objects.equals(undisturbed, disturbed) && storylinesOfArticlesDiffering++ < 10) {
+                log.println("chaos: " + url + " undisturbed: storyline " + undisturbed + "; disturbed: storyline " + disturbed);
+            }
+        }
         FaultInjector injector = chaos.injector();
         return new Result(articles, chaos.instances(), injector.kills(), injector.stops(), injector.restarts(), injector.brokerRestarts(), injector.partitionMoves(), lost, doubled,
-                differing == 0 && verdictsDiffering == 0, expected.size(), differing, verdictsDiffering, chaos.pushRetries(), chaos.rejected(), calmSeconds, chaosSeconds);
+                differing == 0 && verdictsDiffering == 0, expected.size(), differing, verdictsDiffering,
+                linesDiffering == 0 && storylinesOfArticlesDiffering == 0, expectedLines.size(), linesDiffering, storylinesOfArticlesDiffering,
+                chaos.pushRetries(), chaos.rejected(), calmSeconds, chaosSeconds);
     }
 
     private static final int CHUNK = 250;
@@ -208,11 +234,11 @@ public final class FaultInjectionRun {
         }
     }
 
-    private static void writeDiff(Path repo, Map<String, Story> expected, Map<String, Story> actual, PrintStream log) throws IOException {
+    private static void writeDiff(Path repo, String what, Map<String, ?> expected, Map<String, ?> actual, PrintStream log) throws IOException {
         Path dir = Files.createDirectories(repo.resolve("deploy/local/stack/target/chaos"));
-        Files.writeString(dir.resolve("stories-undisturbed.json"), EventJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(expected));
-        Files.writeString(dir.resolve("stories-disturbed.json"), EventJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(actual));
-        log.println("chaos: stories differ; both sets written to " + dir);
+        Files.writeString(dir.resolve(what + "-undisturbed.json"), EventJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(expected));
+        Files.writeString(dir.resolve(what + "-disturbed.json"), EventJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(actual));
+        log.println("chaos: " + what + " differ; both sets written to " + dir);
     }
 
     public static void main(String[] args) throws Exception {
@@ -227,6 +253,6 @@ public final class FaultInjectionRun {
         }, "chaos-cleanup"));
         Result result = run(repo, articles, seed, System.err);
         System.out.println(EventJson.mapper().writeValueAsString(result.toJson()));
-        System.exit(result.lost() == 0 && result.doubled() == 0 && result.storiesIdentical() ? 0 : 1);
+        System.exit(result.lost() == 0 && result.doubled() == 0 && result.storiesIdentical() && result.storylinesIdentical() ? 0 : 1);
     }
 }

@@ -3,6 +3,7 @@ package io.storyline.local.chaos;
 import io.storyline.events.ClusteredArticle;
 import io.storyline.events.EventJson;
 import io.storyline.events.Story;
+import io.storyline.events.Storyline;
 import io.storyline.events.Topic;
 import io.storyline.local.TopicReader;
 import org.apache.kafka.clients.admin.Admin;
@@ -27,12 +28,14 @@ import java.util.stream.Collectors;
 
 /**
  * What the pipeline published, read back completely from the committed topics: how often each article
- * appeared on news.articles.clustered, and the latest snapshot of every story.
+ * appeared on news.articles.clustered, and the latest snapshot of every story (event) and every storyline.
  */
-record PipelineOutput(Map<String, Integer> clusteredCounts, Map<String, String> verdicts, Map<String, Story> stories) {
-    // clusteredCounts and verdicts are keyed by canonical URL: the input's own identity, whatever ids ingest
-    // derives. A verdict is the story an article joined and the original it copies, if any: a story snapshot
-    // lists at most 250 members, so equal snapshots alone do not prove equal memberships.
+record PipelineOutput(Map<String, Integer> clusteredCounts, Map<String, String> verdicts, Map<String, String> storylineOf,
+                      Map<String, Story> stories, Map<String, Storyline> storylines) {
+    // clusteredCounts, verdicts and storylineOf are keyed by canonical URL: the input's own identity, whatever ids
+    // ingest derives. A verdict is the story an article joined and the original it copies, if any: a story snapshot
+    // lists at most 250 members, so equal snapshots alone do not prove equal memberships. storylineOf is the
+    // storyline of the article's event, as its clustered record names it (a storyline lists at most 100 events).
 
     private static final List<String> STAGE_GROUPS = List.of("nlp-service", "dedupe-service");
 
@@ -91,10 +94,12 @@ record PipelineOutput(Map<String, Integer> clusteredCounts, Map<String, String> 
     static PipelineOutput read(String bootstrap) throws IOException {
         Map<String, Integer> counts = new HashMap<>();
         Map<String, String> verdicts = new HashMap<>();
+        Map<String, String> storylineOf = new HashMap<>();
         for (ConsumerRecord<String, byte[]> record : TopicReader.readAll(bootstrap, Topic.ARTICLES_CLUSTERED)) {
             ClusteredArticle article = EventJson.mapper().readValue(record.value(), ClusteredArticle.class);
             counts.merge(article.url(), 1, Integer::sum);
             verdicts.put(article.url(), "story " + article.storyId() + ", duplicate of " + article.duplicateOf());
+            storylineOf.put(article.url(), String.valueOf(article.storylineId()));
         }
         Map<String, Story> stories = new TreeMap<>();
         for (ConsumerRecord<String, byte[]> record : TopicReader.readAll(bootstrap, Topic.STORIES)) {
@@ -108,7 +113,19 @@ record PipelineOutput(Map<String, Integer> clusteredCounts, Map<String, String> 
                 stories.put(story.id(), story);
             }
         }
-        return new PipelineOutput(counts, verdicts, stories);
+        Map<String, Storyline> storylines = new TreeMap<>();
+        for (ConsumerRecord<String, byte[]> record : TopicReader.readAll(bootstrap, Topic.STORYLINES)) {
+            if (record.value() == null) {
+                storylines.remove(record.key());
+                continue;
+            }
+            Storyline storyline = EventJson.mapper().readValue(record.value(), Storyline.class);
+            Storyline previous = storylines.get(storyline.id());
+            if (previous == null || storyline.version() >= previous.version()) {
+                storylines.put(storyline.id(), storyline);
+            }
+        }
+        return new PipelineOutput(counts, verdicts, storylineOf, stories, storylines);
     }
 
     /** The stories with what legitimately differs between two runs (the time a snapshot was made) left out. */
@@ -116,5 +133,12 @@ record PipelineOutput(Map<String, Integer> clusteredCounts, Map<String, String> 
         return stories.values().stream().collect(Collectors.toMap(Story::id, s -> new Story(s.id(), s.version(), s.headline(),
                 s.headlineArticle(), s.language(), s.entities(), s.members(), s.articleCount(), s.sourceCount(),
                 s.duplicateCount(), s.firstSeen(), s.lastSeen(), null, s.status(), s.storylineId(), s.sources()), (a, b) -> b, TreeMap::new));
+    }
+
+    /** The storylines without the time their snapshot was made. */
+    Map<String, Storyline> comparableStorylines() {
+        return storylines.values().stream().collect(Collectors.toMap(Storyline::id, l -> new Storyline(l.id(), l.version(), l.headline(),
+                l.language(), l.entities(), l.events(), l.eventCount(), l.articleCount(), l.sourceCount(), l.firstSeen(), l.lastSeen(),
+                null, l.status()), (a, b) -> b, TreeMap::new));
     }
 }

@@ -9,8 +9,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * deploy/local/chaos.sh in small, in the build: a stream with near-duplicates and many stories goes through the
  * whole pipeline undisturbed, then again while service instances (two of nlp and of dedupe) are SIGKILLed and
- * restarted and the broker is killed and restarted once. Nothing may be lost or doubled and the stories must be
- * the same. The full-size run (20,000 articles) is the documented command; its figures are in the README.
+ * restarted and the broker is killed and restarted once. Nothing may be lost or doubled, and the events (stories)
+ * and storylines must be the same. The full-size run (20,000 articles) is the documented command; its figures are in the README.
  */
 class FaultInjectionIT {
 
@@ -31,5 +31,9 @@ class FaultInjectionIT {
         assertThat(result.storiesDiffering()).as("stories differing").isZero();
         assertThat(result.verdictsDiffering()).as("articles whose story or duplicate verdict differs").isZero();
         assertThat(result.storiesIdentical()).isTrue();
+        assertThat(result.storylines()).as("storylines of the undisturbed run").isPositive();
+        assertThat(result.storylinesDiffering()).as("storylines differing").isZero();
+        assertThat(result.articleStorylinesDiffering()).as("articles whose storyline differs").isZero();
+        assertThat(result.storylinesIdentical()).isTrue();
     }
 }
