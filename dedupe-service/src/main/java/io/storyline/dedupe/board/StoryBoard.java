@@ -37,8 +37,6 @@ public final class StoryBoard {
     private final Map<String, Story> stories = new HashMap<>();
     private final Map<String, String> storyOfArticle = new HashMap<>();
     private final Map<String, Set<String>> storiesOfEntity = new HashMap<>();
-    /** Story ids by the storyline their snapshot names, whether or not the board holds that storyline. */
-    private final Map<String, Set<String>> storiesOfStoryline = new HashMap<>();
     private final Map<String, Storyline> storylines = new HashMap<>();
     private final Map<String, Set<String>> storylinesOfEntity = new HashMap<>();
 
@@ -146,7 +144,7 @@ public final class StoryBoard {
         return true;
     }
 
-    /** The storyline with the events of it the board holds. */
+    /** The storyline with the snapshots the board holds of the events it lists. */
     public synchronized Optional<StorylineView> storyline(String storylineId) {
         Storyline storyline = storylines.get(storylineId);
         return storyline == null ? Optional.empty() : Optional.of(view(storyline));
@@ -155,12 +153,13 @@ public final class StoryBoard {
     public synchronized StoryPage<StorylineView> queryStorylines(StoryQuery query) {
         Collection<Storyline> candidates;
         if (query.entity() != null) {
-            // named by the storyline itself or by one of its events
+            // named by the storyline itself or by one of the events it lists
             String key = entityKey(query.entity());
             Set<String> ids = new LinkedHashSet<>(storylinesOfEntity.getOrDefault(key, Set.of()));
             for (String storyId : storiesOfEntity.getOrDefault(key, Set.of())) {
                 String storylineId = stories.get(storyId).storylineId();
-                if (storylineId != null) {
+                Storyline storyline = storylineId == null ? null : storylines.get(storylineId);
+                if (storyline != null && lists(storyline, storyId)) {
                     ids.add(storylineId);
                 }
             }
@@ -187,10 +186,23 @@ public final class StoryBoard {
         return storylines.size();
     }
 
+    private static boolean lists(Storyline storyline, String storyId) {
+        return storyline.events() != null && storyline.events().stream().anyMatch(e -> e != null && storyId.equals(e.storyId()));
+    }
+
+    /**
+     * The storyline with the held snapshot of each event it lists (at most 100, so this stays cheap however many
+     * events it has had); a snapshot that names another storyline is not one of its events.
+     */
     private StorylineView view(Storyline storyline) {
         Map<String, Story> events = new HashMap<>();
-        for (String storyId : storiesOfStoryline.getOrDefault(storyline.id(), Set.of())) {
-            events.put(storyId, stories.get(storyId));
+        if (storyline.events() != null) {
+            for (Storyline.StorylineEvent event : storyline.events()) {
+                Story story = event == null || event.storyId() == null ? null : stories.get(event.storyId());
+                if (story != null && (story.storylineId() == null || story.storylineId().equals(storyline.id()))) {
+                    events.put(story.id(), story);
+                }
+            }
         }
         return new StorylineView(storyline, events);
     }
@@ -201,9 +213,6 @@ public final class StoryBoard {
     }
 
     private void index(Story story) {
-        if (story.storylineId() != null) {
-            storiesOfStoryline.computeIfAbsent(story.storylineId(), k -> new HashSet<>()).add(story.id());
-        }
         if (story.members() != null) {
             for (Story.StoryMember member : story.members()) {
                 if (member != null && member.articleId() != null) {
@@ -217,9 +226,6 @@ public final class StoryBoard {
     }
 
     private void unindex(Story story) {
-        if (story.storylineId() != null) {
-            removeFrom(storiesOfStoryline, story.storylineId(), story.id());
-        }
         if (story.members() != null) {
             for (Story.StoryMember member : story.members()) {
                 // an article that has since moved to another story keeps that story

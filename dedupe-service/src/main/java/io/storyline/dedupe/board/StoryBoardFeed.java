@@ -20,13 +20,15 @@ import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Feeds the story board from the compacted news.stories and news.storylines themselves, each read from its start on
  * every start-up, so every instance shows all events and storylines whichever instance clustered them and the board
  * survives restarts without a store. Each change is also broadcast to the live stream: a changed event also
- * re-announces its storyline when what the board shows of that storyline changed with it (its chapter's sources,
- * entities, counts), since the two topics arrive independently.
+ * re-announces the storyline that lists it when its chapter there changed with it (sources, entities, counts), since
+ * the two topics arrive independently. While nobody watches the stream (a start-up's replay), only the board is fed.
  */
 @ApplicationScoped
 public class StoryBoardFeed {
@@ -35,6 +37,7 @@ public class StoryBoardFeed {
 
     private final StoryBoard board = new StoryBoard();
     private final BroadcastProcessor<BoardChange> changes = BroadcastProcessor.create();
+    private final AtomicInteger watchers = new AtomicInteger();
     /** The two channels deliver on their own threads: one change at a time, and the stream's onNext never overlaps. */
     private final Object writer = new Object();
     private final ObjectMapper json;
@@ -76,11 +79,13 @@ public class StoryBoardFeed {
         String storyId = story != null ? story.id() : record.key();
         synchronized (writer) {
             Story previous = board.story(storyId).orElse(null);
-            // the storylines whose chapters this can change: normally one, two if the event moved
+            // the held storylines that list this event: normally one, two if it moved; none to look at unwatched
             Map<String, StorylineView> before = new LinkedHashMap<>();
-            for (Story snapshot : new Story[] {previous, story}) {
-                if (snapshot != null && snapshot.storylineId() != null && !before.containsKey(snapshot.storylineId())) {
-                    before.put(snapshot.storylineId(), board.storyline(snapshot.storylineId()).orElse(null));
+            if (watchers.get() > 0) {
+                for (Story snapshot : new Story[] {previous, story}) {
+                    if (snapshot != null && snapshot.storylineId() != null && !before.containsKey(snapshot.storylineId())) {
+                        board.storyline(snapshot.storylineId()).ifPresent(view -> before.put(view.id(), view));
+                    }
                 }
             }
             boolean changed = story != null ? board.apply(story) : previous != null && board.remove(storyId);
@@ -88,11 +93,10 @@ public class StoryBoardFeed {
                 return;
             }
             changes.onNext(new StoryChange(storyId, previous, story));
-            for (Map.Entry<String, StorylineView> entry : before.entrySet()) {
-                StorylineView after = board.storyline(entry.getKey()).orElse(null);
-                if (after != null && (entry.getValue() == null
-                        || !StorylineDetail.of(entry.getValue()).equals(StorylineDetail.of(after)))) {
-                    changes.onNext(new StorylineChange(entry.getKey(), entry.getValue(), after));
+            for (StorylineView then : before.values()) {
+                StorylineView now = board.storyline(then.id()).orElse(null);
+                if (now != null && !chapter(then, storyId).equals(chapter(now, storyId))) {
+                    changes.onNext(new StorylineChange(then.id(), then, now));
                 }
             }
         }
@@ -122,6 +126,14 @@ public class StoryBoardFeed {
         }
     }
 
+    /** What the storyline shows of one event: its chapter (empty when it does not list the event). */
+    private static Optional<StorylineChapter> chapter(StorylineView view, String storyId) {
+        Storyline storyline = view.storyline();
+        return storyline.events() == null ? Optional.empty() : storyline.events().stream()
+                .filter(e -> e != null && storyId.equals(e.storyId())).findFirst()
+                .map(e -> StorylineChapter.of(e, view.events().get(storyId), storyline.updatedAt(), Integer.MAX_VALUE));
+    }
+
     /** The snapshot, or null when the record cannot be one (skipped and counted). */
     private <T> T read(ConsumerRecord<String, byte[]> record, Class<T> type, Counter unreadable) {
         try {
@@ -146,7 +158,8 @@ public class StoryBoardFeed {
 
     /** Changes from now on; hot, so a subscriber sees only what happens after it subscribed. */
     public Multi<BoardChange> changes() {
-        return changes;
+        return changes.onSubscription().invoke(subscription -> watchers.incrementAndGet())
+                .onTermination().invoke(watchers::decrementAndGet);
     }
 
     /** A change on the board: of an event ({@link StoryChange}) or of a storyline ({@link StorylineChange}). */

@@ -74,7 +74,7 @@ public record StoryQuery(StatusFilter status, String language, String entity, In
 
     /**
      * Whether a storyline passes every filter of this query (paging aside). It names an entity when the storyline's
-     * own entities do or one of its events (as the board holds them) does.
+     * own entities do or one of the events it lists (as the board holds them) does.
      */
     public boolean matches(StorylineView view) {
         return matchesApartFromEntity(view.storyline())

@@ -11,9 +11,8 @@ import java.util.Objects;
  * from news.stories of each of its events the board holds, taken together so that a reader sees one consistent state.
  *
  * @param storyline the storyline's latest snapshot
- * @param events    by story id: every event on the board that says it belongs to this storyline (those the snapshot
- *                  lists and any it no longer lists, having more than it keeps); an event whose snapshot has not
- *                  reached the board yet is missing
+ * @param events    by story id: the board's latest snapshot of each event the storyline snapshot lists (its chapters);
+ *                  an event whose snapshot has not reached the board yet is missing
  */
 public record StorylineView(Storyline storyline, Map<String, Story> events) {
 
