@@ -3,6 +3,7 @@ package io.storyline.local;
 import io.storyline.events.ClusteredArticle;
 import io.storyline.events.EventJson;
 import io.storyline.events.Story;
+import io.storyline.events.Storyline;
 import io.storyline.events.Topic;
 import io.storyline.local.load.PrometheusText;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -28,7 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The whole pipeline on a real broker: the five seed articles go in over ingest's HTTP API and come
- * out on news.articles.clustered exactly once each, in stories published on news.stories; every service
+ * out on news.articles.clustered exactly once each, in stories published on news.stories, each a chapter of a
+ * storyline published on news.storylines; every service
  * reports ready and counts the work in its Prometheus metrics, and each article's trace runs through all three.
  */
 class PipelineEndToEndIT {
@@ -54,10 +56,14 @@ class PipelineEndToEndIT {
         Map<String, PrometheusText> before = scrapeMetrics();
         List<FileIngest.Receipt> receipts;
         List<Story> stories;
+        List<Storyline> storylines;
         try (StoryWatch watch = new StoryWatch(stack.bootstrapServers(), story -> { })) {
             receipts = FileIngest.ingestDirectory(stack.http(), stack.ingestUrl(), REPO.resolve("seeds"));
             assertThat(receipts).hasSize(5).allSatisfy(r -> assertThat(r.status()).isEqualTo("accepted"));
             stories = watch.awaitSettled(receipts.stream().map(FileIngest.Receipt::articleId).toList(), Duration.ofMinutes(4));
+            // every event is a chapter of a storyline, published on news.storylines as the event is now
+            assertThat(stories).allSatisfy(story -> assertThat(story.storylineId()).as(story.id()).isNotBlank());
+            storylines = watch.awaitStorylines(stories, Duration.ofSeconds(30));
         }
         Set<String> ids = receipts.stream().map(FileIngest.Receipt::articleId).collect(Collectors.toSet());
         assertThat(ids).hasSize(5);
@@ -86,7 +92,10 @@ class PipelineEndToEndIT {
                 .collect(Collectors.toSet());
         assertThat(groups).containsExactlyInAnyOrder(Set.of("000", "001", "003", "004"), Set.of("002"));
         Story april = stories.stream().filter(s -> s.articleCount() == 4).findFirst().orElseThrow();
-        assertThat(april.entities()).extracting(Story.StoryEntity::name).contains("Vladimir Putin", "Russia", "United States");
+        // principal actors come first, before places
+        assertThat(april.entities()).extracting(Story.StoryEntity::name).contains("Vladimir Putin", "Joseph Biden");
+        assertThat(storylines).extracting(Storyline::id)
+                .containsExactlyInAnyOrderElementsOf(stories.stream().map(Story::storylineId).distinct().toList());
 
         assertDomainMetricsMoved(before, scrapeMetrics());
         assertTracesRunThroughEveryStage(ids);
@@ -127,6 +136,7 @@ class PipelineEndToEndIT {
                 new Expectation(LocalStack.DEDUPE, "storyline_dedupe_decisions_total", "", 5),
                 new Expectation(LocalStack.DEDUPE, "storyline_records_out_total", "news.articles.clustered", 5),
                 new Expectation(LocalStack.DEDUPE, "storyline_records_out_total", "news.stories", 2),
+                new Expectation(LocalStack.DEDUPE, "storyline_records_out_total", "news.storylines", 1),
                 new Expectation(LocalStack.DEDUPE, "storyline_dedupe_nearduplicate_index_entries", "", 5),
                 new Expectation(LocalStack.DEDUPE, "storyline_dedupe_stories_open", "", 2));
         for (Expectation e : expectations) {
