@@ -64,7 +64,7 @@ public record EventTime(Instant at, Evidence evidence, Instant arrival) {
             LocalDate named = firstLeadDay(lead, own, true, LEAD_LOOKBACK_DAYS);
             return new EventTime(named != null ? noon(named) : article.published(), Evidence.FEED, arrival);
         }
-        LocalDate written = latestWrittenDay(article.text(), arrival);
+        LocalDate written = latestWrittenDay(article.title() + "\n\n" + article.text(), arrival);
         if (written != null) {
             LocalDate named = firstLeadDay(lead, written, true, LEAD_LOOKBACK_DAYS);
             return new EventTime(noon(named != null ? named : written), Evidence.TEXT, arrival);

@@ -192,8 +192,14 @@ public final class StoryClusterer {
             story = new OpenStory(nextSequence++, newId("story-", profile, storiesById), profile.language);
             storiesById.put(story.id, story);
             double lineScore = linkStoryline(story, profile, queries, indexKeys, terms, keys);
-            reason = new MembershipReason(MembershipReason.Kind.NEW_STORY, 1.0, 1.0, 1.0, List.of(), Map.of(), null,
-                    round(lineScore));
+            // what the nearest event it did not reach scored, so an operator can see why it stands alone
+            Map<String, Double> nearest = new LinkedHashMap<>();
+            if (best != null) {
+                nearest.put("nearest", round(best.score));
+                nearest.putAll(rounded(best.parts.parts(), best.score / Math.max(1e-12, best.parts.total())));
+            }
+            reason = new MembershipReason(MembershipReason.Kind.NEW_STORY, 1.0, 1.0, 1.0, List.of(), nearest,
+                    best == null || best.parts.timeGapDays() == null ? null : round(best.parts.timeGapDays()), round(lineScore));
         }
         final OpenStory target = story;
         final MembershipReason why = reason;

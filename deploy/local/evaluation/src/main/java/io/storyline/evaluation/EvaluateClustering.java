@@ -3,7 +3,9 @@ package io.storyline.evaluation;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.storyline.dedupe.nearduplicate.NearDuplicateSettings;
+import io.storyline.dedupe.story.SameEventRule;
 import io.storyline.dedupe.story.StorySettings;
+import io.storyline.dedupe.story.StorylineRule;
 import io.storyline.events.Article;
 import io.storyline.events.EventJson;
 import io.storyline.events.Story;
@@ -18,7 +20,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * {@code evaluate.sh FILE.jsonl|DIR [--threshold T] [--storyline-threshold T] [--sweep T1,T2,...] [--storyline-sweep T1,T2,...] [--order time|file|id] [--stories] [--analysis-cache FILE]}
+ * {@code evaluate.sh FILE.jsonl|DIR [--threshold T] [--storyline-threshold T] [--sweep T1,T2,...] [--storyline-sweep T1,T2,...] [--event-weights C,A,P,L,N] [--storyline-weights C,A] [--order time|file|id] [--stories] [--analysis-cache FILE]}
  * <p>
  * Replays a labelled JSON-lines corpus through the services' analysis and clustering code and prints BCubed and
  * pairwise precision, recall and F1 for the default join threshold (or {@code --threshold}), a table over a range
@@ -38,6 +40,8 @@ public final class EvaluateClustering {
         Double storylineThreshold = null;
         double[] sweep = null;
         double[] storylineSweep = null;
+        double[] eventWeights = null;
+        double[] storylineWeights = null;
         StreamReplay.Order order = StreamReplay.Order.TIME;
         boolean showStories = false;
         Path analysisCache = null;
@@ -47,6 +51,8 @@ public final class EvaluateClustering {
                 case "--storyline-threshold" -> storylineThreshold = Double.parseDouble(value(args, ++i, "--storyline-threshold"));
                 case "--sweep" -> sweep = parseList(value(args, ++i, "--sweep"));
                 case "--storyline-sweep" -> storylineSweep = parseList(value(args, ++i, "--storyline-sweep"));
+                case "--event-weights" -> eventWeights = parseList(value(args, ++i, "--event-weights"));
+                case "--storyline-weights" -> storylineWeights = parseList(value(args, ++i, "--storyline-weights"));
                 case "--order" -> order = StreamReplay.Order.valueOf(value(args, ++i, "--order").toUpperCase(Locale.ROOT));
                 case "--stories" -> showStories = true;
                 case "--analysis-cache" -> analysisCache = Path.of(value(args, ++i, "--analysis-cache"));
@@ -70,6 +76,21 @@ public final class EvaluateClustering {
             usage("no articles in " + input);
         }
         StorySettings base = StorySettings.defaults();
+        if (eventWeights != null) {
+            if (eventWeights.length != 5) {
+                usage("--event-weights takes content,action,actors,places,numbers");
+            }
+            SameEventRule r = base.events();
+            base = base.withEvents(new SameEventRule(r.threshold(), eventWeights[0], eventWeights[1], eventWeights[2],
+                    eventWeights[3], eventWeights[4], r.timeGrace(), r.timeScale(), r.arrivalTolerance()));
+        }
+        if (storylineWeights != null) {
+            if (storylineWeights.length != 2) {
+                usage("--storyline-weights takes content,actors");
+            }
+            StorylineRule r = base.storylines();
+            base = base.withStorylines(new StorylineRule(r.threshold(), storylineWeights[0], storylineWeights[1], r.quietPeriod()));
+        }
         StorySettings settings = threshold == null ? base : base.withJoinThreshold(threshold);
         if (storylineThreshold != null) {
             settings = settings.withStorylineThreshold(storylineThreshold);
@@ -245,7 +266,7 @@ public final class EvaluateClustering {
 
     private static void usage(String problem) {
         System.err.println("evaluate: " + problem);
-        System.err.println("usage: evaluate.sh FILE.jsonl|DIR [--threshold T] [--storyline-threshold T] [--sweep T1,T2,...] [--storyline-sweep T1,T2,...] [--order time|file|id] [--stories] [--analysis-cache FILE]");
+        System.err.println("usage: evaluate.sh FILE.jsonl|DIR [--threshold T] [--storyline-threshold T] [--sweep T1,T2,...] [--storyline-sweep T1,T2,...] [--event-weights C,A,P,L,N] [--storyline-weights C,A] [--order time|file|id] [--stories] [--analysis-cache FILE]");
         System.exit(2);
     }
 
