@@ -69,13 +69,6 @@ public record EventTime(Instant at, Evidence evidence, Instant arrival) {
             LocalDate named = firstLeadDay(lead, written, true, LEAD_LOOKBACK_DAYS);
             return new EventTime(noon(named != null ? named : written), Evidence.TEXT, arrival);
         }
-        if (arrival != null) {
-            // a receipt time can resolve "April 12" (news is received soon after it is written), never "Tuesday"
-            LocalDate named = firstLeadDay(lead, day(arrival), false, RECEIPT_LOOKBACK_DAYS);
-            if (named != null) {
-                return new EventTime(noon(named), Evidence.TEXT, arrival);
-            }
-        }
         return new EventTime(arrival, Evidence.RECEIVED, arrival);
     }
 

@@ -147,10 +147,12 @@ final class OpenStory extends StoryIndex.Filed {
     TimeFit timeFit(EventTime t, SameEventRule rule) {
         if (t.evidence().datesTheEvent() && datedFirst != null) {
             long gap = distance(t.at(), datedFirst, datedLast);
-            return new TimeFit(rule.decay(gap, rule.timeGrace()), gap / 86400.0);
+            // a day read from the text is an estimate: it only tells weeks and years apart
+            return new TimeFit(t.evidence() == EventTime.Evidence.TEXT ? rule.decay(gap, rule.textTimeGrace(), rule.textTimeScale())
+                    : rule.decay(gap, rule.timeGrace(), rule.timeScale()), gap / 86400.0);
         }
         if (t.arrival() != null && arrivedFirst != null) {
-            return new TimeFit(rule.decay(distance(t.arrival(), arrivedFirst, arrivedLast), rule.arrivalTolerance()), null);
+            return new TimeFit(rule.decay(distance(t.arrival(), arrivedFirst, arrivedLast), rule.arrivalTolerance(), rule.timeScale()), null);
         }
         return new TimeFit(1.0, null);
     }

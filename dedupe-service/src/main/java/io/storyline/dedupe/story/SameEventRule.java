@@ -57,7 +57,7 @@ public record SameEventRule(double threshold, double content, double action, dou
     }
 
     public static SameEventRule defaults() {
-        return new SameEventRule(0.20, 0.35, 0.15, 0.30, 0.10, 0.10,
+        return new SameEventRule(0.40, 0.20, 0.15, 0.40, 0.15, 0.10,
                 Duration.ofDays(1), Duration.ofDays(3), Duration.ofDays(7));
     }
 
@@ -123,10 +123,22 @@ public record SameEventRule(double threshold, double content, double action, dou
         return new Score(total, fit.factor(), fit.gapDays(), parts);
     }
 
+    /** A day read from the text is an estimate (a weekday resolved a week off, a quoted earlier date): weeks apart. */
+    static final Duration TEXT_GRACE = Duration.ofDays(14);
+    static final Duration TEXT_SCALE = Duration.ofDays(30);
+
+    Duration textTimeGrace() {
+        return TEXT_GRACE.compareTo(timeGrace) > 0 ? TEXT_GRACE : timeGrace;
+    }
+
+    Duration textTimeScale() {
+        return TEXT_SCALE.compareTo(timeScale) > 0 ? TEXT_SCALE : timeScale;
+    }
+
     /** 1 / (1 + x²) with x the distance beyond the grace, in units of the scale. */
-    double decay(long distanceSeconds, Duration grace) {
+    double decay(long distanceSeconds, Duration grace, Duration scale) {
         double over = Math.max(0, distanceSeconds - grace.toSeconds());
-        double x = over / timeScale.toSeconds();
+        double x = over / scale.toSeconds();
         return 1.0 / (1.0 + x * x);
     }
 }

@@ -357,7 +357,7 @@ public final class StoryClusterer {
         List<Match> weighed = new ArrayList<>(matches.size());
         for (Match m : matches) {
             Instant dated = m.story.datedLast();
-            double recency = dated == null ? 1.0 : eventRule.decay(latest.getEpochSecond() - dated.getEpochSecond(), eventRule.timeGrace());
+            double recency = dated == null ? 1.0 : eventRule.decay(latest.getEpochSecond() - dated.getEpochSecond(), eventRule.timeGrace(), eventRule.timeScale());
             weighed.add(new Match(m.story, m.score * recency, m.parts));
         }
         return weighed;

@@ -20,7 +20,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * {@code evaluate.sh FILE.jsonl|DIR [--threshold T] [--storyline-threshold T] [--sweep T1,T2,...] [--storyline-sweep T1,T2,...] [--event-weights C,A,P,L,N] [--storyline-weights C,A] [--order time|file|id] [--stories] [--analysis-cache FILE]}
+ * {@code evaluate.sh FILE.jsonl|DIR [--threshold T] [--storyline-threshold T] [--sweep T1,T2,...] [--storyline-sweep T1,T2,...] [--event-weights C,A,P,L,N] [--event-time GRACE_DAYS,SCALE_DAYS] [--storyline-weights C,A] [--order time|file|id] [--stories] [--analysis-cache FILE]}
  * <p>
  * Replays a labelled JSON-lines corpus through the services' analysis and clustering code and prints BCubed and
  * pairwise precision, recall and F1 for the default join threshold (or {@code --threshold}), a table over a range
@@ -41,6 +41,7 @@ public final class EvaluateClustering {
         double[] sweep = null;
         double[] storylineSweep = null;
         double[] eventWeights = null;
+        double[] eventTime = null;
         double[] storylineWeights = null;
         StreamReplay.Order order = StreamReplay.Order.TIME;
         boolean showStories = false;
@@ -52,6 +53,7 @@ public final class EvaluateClustering {
                 case "--sweep" -> sweep = parseList(value(args, ++i, "--sweep"));
                 case "--storyline-sweep" -> storylineSweep = parseList(value(args, ++i, "--storyline-sweep"));
                 case "--event-weights" -> eventWeights = parseList(value(args, ++i, "--event-weights"));
+                case "--event-time" -> eventTime = parseList(value(args, ++i, "--event-time"));
                 case "--storyline-weights" -> storylineWeights = parseList(value(args, ++i, "--storyline-weights"));
                 case "--order" -> order = StreamReplay.Order.valueOf(value(args, ++i, "--order").toUpperCase(Locale.ROOT));
                 case "--stories" -> showStories = true;
@@ -83,6 +85,15 @@ public final class EvaluateClustering {
             SameEventRule r = base.events();
             base = base.withEvents(new SameEventRule(r.threshold(), eventWeights[0], eventWeights[1], eventWeights[2],
                     eventWeights[3], eventWeights[4], r.timeGrace(), r.timeScale(), r.arrivalTolerance()));
+        }
+        if (eventTime != null) {
+            if (eventTime.length != 2) {
+                usage("--event-time takes GRACE_DAYS,SCALE_DAYS");
+            }
+            SameEventRule r = base.events();
+            base = base.withEvents(new SameEventRule(r.threshold(), r.content(), r.action(), r.actors(), r.places(), r.numbers(),
+                    java.time.Duration.ofSeconds((long) (eventTime[0] * 86400)), java.time.Duration.ofSeconds((long) (eventTime[1] * 86400)),
+                    r.arrivalTolerance()));
         }
         if (storylineWeights != null) {
             if (storylineWeights.length != 2) {
@@ -266,7 +277,7 @@ public final class EvaluateClustering {
 
     private static void usage(String problem) {
         System.err.println("evaluate: " + problem);
-        System.err.println("usage: evaluate.sh FILE.jsonl|DIR [--threshold T] [--storyline-threshold T] [--sweep T1,T2,...] [--storyline-sweep T1,T2,...] [--event-weights C,A,P,L,N] [--storyline-weights C,A] [--order time|file|id] [--stories] [--analysis-cache FILE]");
+        System.err.println("usage: evaluate.sh FILE.jsonl|DIR [--threshold T] [--storyline-threshold T] [--sweep T1,T2,...] [--storyline-sweep T1,T2,...] [--event-weights C,A,P,L,N] [--event-time GRACE_DAYS,SCALE_DAYS] [--storyline-weights C,A] [--order time|file|id] [--stories] [--analysis-cache FILE]");
         System.exit(2);
     }
 
