@@ -90,6 +90,79 @@ class StoryClustererTest {
     }
 
     @Test
+    void twoCallsOfThePresidentsAreTwoEventsOfOneStorylineAndAJoinExplainsItself() {
+        StoryClusterer clusterer = new StoryClusterer(StorySettings.defaults());
+        Instant arrival = Instant.parse("2021-05-01T08:00:00Z");
+        var april = clusterer.place(summit("apr", "Biden proposes summit to Putin", SUMMIT_A)
+                .receivedOnly(arrival).dateline(LocalDate.of(2021, 4, 13)).build(), null, null, NOW);
+        var again = clusterer.place(summit("apr2", "Biden offers Putin summit in third country", SUMMIT_B)
+                .receivedOnly(arrival.plusSeconds(3)).dateline(LocalDate.of(2021, 4, 13)).build(), null, null, NOW);
+        var january = clusterer.place(summit("jan", "Putin and Biden agree to extend New START", START_CALL)
+                .receivedOnly(arrival.plusSeconds(5)).dateline(LocalDate.of(2021, 1, 26)).build(), null, null, NOW);
+        var football = clusterer.place(article("f1").title("Arsenal beat Chelsea").text(FOOTBALL)
+                .entity("Arsenal", EntityType.ORGANIZATION, 3).entity("Chelsea", EntityType.ORGANIZATION, 2).build(), null, null, NOW);
+
+        assertThat(january.storyId()).isNotEqualTo(april.storyId());
+        assertThat(again.storyId()).isEqualTo(april.storyId());
+        assertThat(january.storylineId()).isEqualTo(april.storylineId());
+        assertThat(football.storylineId()).isNotEqualTo(april.storylineId());
+        assertThat(clusterer.openStorylines()).isEqualTo(2);
+
+        // the join says why: its parts, the time gap, the shared actors by name
+        assertThat(again.reason().components()).containsKeys("content", "actors", "time");
+        assertThat(again.reason().components().get("time")).isEqualTo(1.0);
+        assertThat(again.reason().timeGapDays()).isEqualTo(0.0);
+        assertThat(again.reason().sharedEntities()).contains("Joe Biden", "Vladimir Putin");
+        // the January call started an event but joined a storyline, and says with what score
+        assertThat(january.reason().kind()).isEqualTo(MembershipReason.Kind.NEW_STORY);
+        assertThat(january.reason().storylineScore()).isBetween(StorySettings.defaults().storylines().threshold(), 1.0);
+        // the April event was out of reach in time: nothing near to report
+        assertThat(january.reason().components()).isEmpty();
+
+        var line = january.changedStorylines().get(0);
+        assertThat(line.id()).isEqualTo(april.storylineId());
+        assertThat(line.eventCount()).isEqualTo(2);
+        assertThat(line.articleCount()).isEqualTo(3);
+        // chapters by their dated day: January first
+        assertThat(line.events()).extracting(e -> e.storyId()).containsExactly(january.storyId(), april.storyId());
+        assertThat(january.changedStories().get(0).storylineId()).isEqualTo(line.id());
+    }
+
+    @Test
+    void aPersonNamedBySurnameAndByFullNameIsOneEntityAndActorsComeBeforePlaces() {
+        StoryClusterer clusterer = new StoryClusterer(StorySettings.defaults());
+        clusterer.place(summit("a1", "Biden proposes summit to Putin in phone call", SUMMIT_A)
+                .entity("Russia", EntityType.LOCATION, 9).build(), null, null, NOW);
+        var second = clusterer.place(article("a2").title("Biden offers Putin summit in third country").text(SUMMIT_B)
+                .published(T0.plus(Duration.ofHours(2))).entity("Biden", EntityType.PERSON, 3)
+                .entity("Putin", EntityType.PERSON, 3).entity("Russia", EntityType.LOCATION, 9).build(), null, null, NOW);
+
+        Story story = second.changedStories().get(0);
+        assertThat(story.members()).hasSize(2);
+        assertThat(story.entities()).extracting(Story.StoryEntity::name).startsWith("Joe Biden", "Vladimir Putin");
+        assertThat(story.entities()).filteredOn(e -> e.name().equals("Joe Biden")).singleElement()
+                .extracting(Story.StoryEntity::articles).isEqualTo(2);
+        assertThat(story.entities()).extracting(Story.StoryEntity::name).doesNotContain("Biden", "Putin");
+        assertThat(story.entities()).extracting(Story.StoryEntity::type)
+                .containsExactly(EntityType.PERSON, EntityType.PERSON, EntityType.LOCATION, EntityType.LOCATION);
+    }
+
+    @Test
+    void anUndatedMemberAddsNoTimeToItsEvent() {
+        StoryClusterer clusterer = new StoryClusterer(StorySettings.defaults());
+        clusterer.place(summit("a1", "Biden proposes summit to Putin in phone call", SUMMIT_A)
+                .dateline(LocalDate.of(2021, 4, 13)).receivedOnly(Instant.parse("2021-04-13T15:00:00Z")).build(), null, null, NOW);
+        var late = clusterer.place(summit("a2", "Biden offers Putin summit in third country", SUMMIT_B)
+                .receivedOnly(Instant.parse("2021-04-14T09:00:00Z")).build(), null, null, NOW);
+
+        Story story = late.changedStories().get(0);
+        assertThat(story.members()).hasSize(2);
+        assertThat(story.firstSeen()).isEqualTo(Instant.parse("2021-04-13T12:00:00Z"));
+        assertThat(story.lastSeen()).isEqualTo(Instant.parse("2021-04-13T12:00:00Z"));
+        assertThat(story.members().get(1).published()).isNull();
+    }
+
+    @Test
     void aSnapshotOfAHugeStoryListsItsFirstAndLatestMembersButCountsThemAll() {
         StoryClusterer clusterer = new StoryClusterer(StorySettings.defaults());
         StoryClusterer.Placement last = null;
