@@ -1,11 +1,7 @@
 package io.storyline.nlp.dateline;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import io.storyline.nlp.text.TabSeparatedRows;
+
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.Locale;
@@ -169,34 +165,16 @@ final class OutletNames {
     }
 
     private static Map<String, String> load() {
-        try (InputStream in = OutletNames.class.getResourceAsStream("outlets.tsv")) {
-            if (in == null) {
-                throw new IllegalStateException("outlets.tsv missing from the classpath");
-            }
-            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            Map<String, String> names = new HashMap<>();
-            String line;
-            int number = 0;
-            while ((line = reader.readLine()) != null) {
-                number++;
-                if (line.isBlank() || line.startsWith("#")) {
-                    continue;
-                }
-                String[] fields = line.split("\t", -1);
-                if (fields.length != 2) {
-                    throw new IllegalStateException("outlets.tsv line " + number + ": expected 2 tab-separated fields");
-                }
-                String canonical = fields[0].strip();
-                names.putIfAbsent(key(canonical), canonical);
-                for (String form : fields[1].split("\\|")) {
-                    if (!form.isBlank()) {
-                        names.putIfAbsent(key(form.strip()), canonical);
-                    }
+        Map<String, String> names = new HashMap<>();
+        for (String[] fields : TabSeparatedRows.resource(OutletNames.class, "outlets.tsv", 2)) {
+            String canonical = fields[0].strip();
+            names.putIfAbsent(key(canonical), canonical);
+            for (String form : fields[1].split("\\|")) {
+                if (!form.isBlank()) {
+                    names.putIfAbsent(key(form.strip()), canonical);
                 }
             }
-            return Collections.unmodifiableMap(names);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
+        return Collections.unmodifiableMap(names);
     }
 }

@@ -2,15 +2,12 @@ package io.storyline.nlp.entity;
 
 import io.storyline.events.EntityType;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import io.storyline.nlp.text.TabSeparatedRows;
+
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.Locale;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -32,30 +29,13 @@ public final class AliasTable {
     }
 
     public static AliasTable standard() {
-        try (InputStream in = AliasTable.class.getResourceAsStream("aliases.tsv")) {
-            if (in == null) {
-                throw new IllegalStateException("aliases.tsv missing from the classpath");
-            }
-            return parse(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return of(TabSeparatedRows.resource(AliasTable.class, "aliases.tsv", 3));
     }
 
-    static AliasTable parse(BufferedReader reader) throws IOException {
+    private static AliasTable of(List<String[]> rows) {
         Map<String, Alias> exact = new HashMap<>();
         Map<String, Alias> folded = new HashMap<>();
-        String line;
-        int number = 0;
-        while ((line = reader.readLine()) != null) {
-            number++;
-            if (line.isBlank() || line.startsWith("#")) {
-                continue;
-            }
-            String[] fields = line.split("\t", -1);
-            if (fields.length != 3) {
-                throw new IllegalStateException("aliases.tsv line " + number + ": expected 3 tab-separated fields");
-            }
+        for (String[] fields : rows) {
             Alias alias = new Alias(fields[0].trim(), EntityType.valueOf(fields[1].trim()));
             add(exact, folded, alias.canonical(), alias);
             for (String form : fields[2].split("\\|")) {
