@@ -6,12 +6,15 @@
 # The last stdout line is one JSON object:
 #   {"articles_per_s","baseline_articles_per_s","speedup","bytes_per_article",...}
 # Compiles dedupe-service and its tests (the JMH harness is generated there) with the modules it needs.
-# Article text is read at run time from seeds/ (SEEDS_DIR) and WIKIREF_FILE
-# (default /work/shared/data/wikiref220-dev.jsonl).
+# Article text is read at run time from seeds/ (SEEDS_DIR) and WIKIREF_FILE (default
+# ../shared/data/wikiref220-dev.jsonl beside the repository); a missing one stops the script with its path.
 #   deploy/local/bench-dedupe.sh            env: MEMORY_ARTICLES (default 1000000), JAVA_OPTS
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 MODULE="$ROOT/dedupe-service"
+source "$ROOT/deploy/local/data-paths.sh"
+require_path "$SEEDS" SEEDS_DIR
+require_path "$WIKIREF" WIKIREF_FILE
 OUT="$MODULE/target/nearduplicate-bench"
 mkdir -p "$OUT"
 
@@ -19,11 +22,7 @@ echo "bench-dedupe: compiling the project modules dedupe-service needs, resolvin
 "$ROOT/deploy/local/build.sh" classpath dedupe-service test "$OUT/test.classpath"
 CP="$(cat "$OUT/test.classpath")"
 
-SEEDS="${SEEDS_DIR:-$ROOT/seeds}"
-[[ -d "$SEEDS" ]] || SEEDS=/work/shared/seeds
-WIKIREF="${WIKIREF_FILE:-/work/shared/data/wikiref220-dev.jsonl}"
-PROPS=(-Dseeds.dir="$SEEDS" -Dbench.memoryArticles="${MEMORY_ARTICLES:-1000000}")
-[[ -f "$WIKIREF" ]] && PROPS+=(-Dwikiref.file="$WIKIREF")
+PROPS=(-Dseeds.dir="$SEEDS" -Dwikiref.file="$WIKIREF" -Dbench.memoryArticles="${MEMORY_ARTICLES:-1000000}")
 
 # shellcheck disable=SC2086
 exec java -Xmx1500m -XX:+UseParallelGC ${JAVA_OPTS:-} "${PROPS[@]}" \

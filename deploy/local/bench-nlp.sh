@@ -6,16 +6,24 @@
 # "clusteringRelevantRecall" (vs FULL) are the figures of the default scope.
 #
 # Usage: deploy/local/bench-nlp.sh [corpus.jsonl] [seconds-per-scope]
-#   corpus: jsonl with title, text, lang per line (default /work/shared/data/wikiref220-dev.jsonl; the
-#   repo's seeds/ are always added). Heap is capped like the service: -Xmx768m.
+#   corpus: jsonl with title, text, lang per line (default WIKIREF_FILE, else ../shared/data/wikiref220-dev.jsonl
+#   beside the repository; the repo's seeds/, or SEEDS_DIR, are always added). Heap is capped like the service:
+#   -Xmx768m. A corpus or seeds directory that is missing stops the script with its path.
 set -euo pipefail
-cd "$(dirname "$0")/../.."
-CORPUS="${1:-/work/shared/data/wikiref220-dev.jsonl}"
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+source "$ROOT/deploy/local/data-paths.sh"
+CORPUS="${1:-$WIKIREF}"
 SECONDS_PER_SCOPE="${2:-6}"
+require_path "$CORPUS" "the corpus argument or WIKIREF_FILE"
+require_path "$SEEDS" SEEDS_DIR
+# both absolute: the paths were given from the caller's directory, the bench runs from the repository root
+CORPUS="$(cd "$(dirname "$CORPUS")" && pwd)/$(basename "$CORPUS")"
+SEEDS="$(cd "$SEEDS" && pwd)"
+cd "$ROOT"
 CP_FILE="$PWD/nlp-service/target/bench-classpath.txt"
 
 deploy/local/build.sh classpath nlp-service test "$CP_FILE"
 
 exec java -Xmx768m -XX:+UseG1GC \
   -cp "nlp-service/target/test-classes:nlp-service/target/classes:$(cat "$CP_FILE")" \
-  io.storyline.nlp.bench.NlpBench "$CORPUS" seeds "$SECONDS_PER_SCOPE" 2> >(grep -v ' INFO ' >&2)
+  io.storyline.nlp.bench.NlpBench "$CORPUS" "$SEEDS" "$SECONDS_PER_SCOPE" 2> >(grep -v ' INFO ' >&2)

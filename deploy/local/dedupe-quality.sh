@@ -6,10 +6,14 @@
 # grid of thresholds and shingle sizes with the (bands, rows) each threshold gives.
 # The last stdout line is one JSON object for the default settings:
 #   {"precision","recall","f1","threshold","bands","rows",...}
-# Text: seeds/ (SEEDS_DIR) and WIKIREF_FILE (default /work/shared/data/wikiref220-dev.jsonl).
+# Text: seeds/ (SEEDS_DIR) and WIKIREF_FILE (default ../shared/data/wikiref220-dev.jsonl beside the repository);
+# a missing one stops the script with its path.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 MODULE="$ROOT/dedupe-service"
+source "$ROOT/deploy/local/data-paths.sh"
+require_path "$SEEDS" SEEDS_DIR
+require_path "$WIKIREF" WIKIREF_FILE
 OUT="$MODULE/target/nearduplicate-quality"
 mkdir -p "$OUT"
 
@@ -17,11 +21,7 @@ echo "dedupe-quality: compiling the project modules dedupe-service needs, resolv
 "$ROOT/deploy/local/build.sh" classpath dedupe-service test "$OUT/test.classpath"
 CP="$(cat "$OUT/test.classpath")"
 
-SEEDS="${SEEDS_DIR:-$ROOT/seeds}"
-[[ -d "$SEEDS" ]] || SEEDS=/work/shared/seeds
-WIKIREF="${WIKIREF_FILE:-/work/shared/data/wikiref220-dev.jsonl}"
-PROPS=(-Dseeds.dir="$SEEDS")
-[[ -f "$WIKIREF" ]] && PROPS+=(-Dwikiref.file="$WIKIREF")
+PROPS=(-Dseeds.dir="$SEEDS" -Dwikiref.file="$WIKIREF")
 
 exec java -Xmx512m "${PROPS[@]}" -cp "$MODULE/target/test-classes:$MODULE/target/classes:$CP" \
   io.storyline.dedupe.bench.NearDuplicateQualityReport

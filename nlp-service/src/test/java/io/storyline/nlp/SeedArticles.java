@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.List;
 import java.util.stream.Stream;
 
 /** The seed articles (repo seeds/): first line the headline, the rest the body. */
@@ -19,12 +18,7 @@ public final class SeedArticles {
     }
 
     public static Path directory() {
-        for (Path p : List.of(Path.of("../seeds"), Path.of("seeds"), Path.of("/work/shared/seeds"))) {
-            if (Files.isDirectory(p)) {
-                return p;
-            }
-        }
-        throw new IllegalStateException("seeds directory not found");
+        return RepositoryPaths.seeds();
     }
 
     public static Article load(String prefix) {

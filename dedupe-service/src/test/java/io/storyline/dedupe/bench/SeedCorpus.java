@@ -16,7 +16,9 @@ import java.util.stream.Stream;
 /**
  * Real article text read at run time (never copied into the repository): the seed articles and the labelled
  * WikiRef220 dev half. Locations come from {@code -Dseeds.dir} / {@code -Dwikiref.file} (or env SEEDS_DIR /
- * WIKIREF_FILE), defaulting to the repository's seeds/ and /work/shared.
+ * WIKIREF_FILE), defaulting to the repository's seeds/ and {@code ../shared/data/wikiref220-dev.jsonl} beside it,
+ * the repository being {@code -Dstoryline.repo} or the working directory (the scripts pass both paths). A path that
+ * is missing is an error that names it.
  */
 final class SeedCorpus {
 
@@ -36,37 +38,30 @@ final class SeedCorpus {
 
     static List<SourceArticle> load() {
         List<SourceArticle> articles = new ArrayList<>();
-        Path seeds = locate("seeds.dir", "SEEDS_DIR", Path.of("seeds"), Path.of("../seeds"), Path.of("/work/shared/seeds"));
-        Path wikiref = locate("wikiref.file", "WIKIREF_FILE", Path.of("/work/shared/data/wikiref220-dev.jsonl"));
-        if (seeds != null) {
-            articles.addAll(readSeeds(seeds));
-        }
-        if (wikiref != null) {
-            articles.addAll(readWikiref(wikiref));
-        }
-        if (articles.isEmpty()) {
-            throw new IllegalStateException("no article text found: set -Dseeds.dir / -Dwikiref.file "
-                    + "(or SEEDS_DIR / WIKIREF_FILE)");
-        }
+        Path repository = Path.of(System.getProperty("storyline.repo", ".")).toAbsolutePath().normalize();
+        Path seeds = locate("seeds.dir", "SEEDS_DIR", repository.resolve("seeds"));
+        Path wikiref = locate("wikiref.file", "WIKIREF_FILE",
+                repository.resolveSibling("shared").resolve("data/wikiref220-dev.jsonl"));
+        articles.addAll(readSeeds(seeds));
+        articles.addAll(readWikiref(wikiref));
         System.err.printf("corpus: %d articles (seeds %s, wikiref %s)%n", articles.size(), seeds, wikiref);
         return articles;
     }
 
-    private static Path locate(String property, String env, Path... fallbacks) {
+    private static Path locate(String property, String env, Path fallback) {
         String configured = System.getProperty(property, System.getenv(env));
         if (configured != null && !configured.isBlank()) {
             Path p = Path.of(configured);
             if (!Files.exists(p)) {
-                throw new IllegalArgumentException(property + " points at a missing path: " + p);
+                throw new IllegalArgumentException(property + " points at a missing path: " + p.toAbsolutePath());
             }
             return p;
         }
-        for (Path p : fallbacks) {
-            if (Files.exists(p)) {
-                return p;
-            }
+        if (!Files.exists(fallback)) {
+            throw new IllegalStateException("not found: " + fallback + " (set -D" + property + " or " + env
+                    + ", or -Dstoryline.repo to the repository root)");
         }
-        return null;
+        return fallback;
     }
 
     private static List<SourceArticle> readSeeds(Path dir) {

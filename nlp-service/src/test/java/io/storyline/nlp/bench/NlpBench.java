@@ -12,6 +12,7 @@ import io.storyline.nlp.ArticleAnalyzer;
 import io.storyline.nlp.Deadline;
 import io.storyline.nlp.NlpSettings;
 import io.storyline.nlp.NlpSettings.NerScope;
+import io.storyline.nlp.RepositoryPaths;
 import io.storyline.nlp.entity.CrfEntityRecognizer;
 import io.storyline.nlp.language.LanguageIdentifier;
 import io.storyline.nlp.terms.TermCounter;
@@ -40,12 +41,19 @@ import java.util.stream.Stream;
  * recall of LEAD and HYBRID against FULL (model on every sentence), model load time, heap, and where the
  * time goes. Run by deploy/local/bench-nlp.sh; the last stdout line is one JSON object.
  *
- * <p>Args: corpus (a jsonl with title/text/lang per line, optional), seeds directory, seconds per scope.
+ * <p>Args: corpus (a jsonl with title/text/lang per line; default {@code ../shared/data/wikiref220-dev.jsonl} beside
+ * the repository root), seeds directory (default the repository's {@code seeds/}), seconds per scope. A corpus or
+ * seeds directory that is missing is an error naming its path.
  */
 public final class NlpBench {
+    /** Below the shared data directory beside the repository ({@code ../shared}). */
+    private static final String DEFAULT_CORPUS = "data/wikiref220-dev.jsonl";
+
     public static void main(String[] args) throws Exception {
-        Path corpus = Path.of(args.length > 0 ? args[0] : "/work/shared/data/wikiref220-dev.jsonl");
-        Path seeds = Path.of(args.length > 1 ? args[1] : "seeds");
+        Path corpus = args.length > 0 ? RepositoryPaths.existing(Path.of(args[0]), "the corpus argument")
+                : RepositoryPaths.existing(RepositoryPaths.shared(DEFAULT_CORPUS), "the corpus argument");
+        Path seeds = args.length > 1 ? RepositoryPaths.existing(Path.of(args[1]), "the seeds argument")
+                : RepositoryPaths.seeds();
         double seconds = args.length > 2 ? Double.parseDouble(args[2]) : 8;
 
         long heapBefore = usedHeapAfterGc();
