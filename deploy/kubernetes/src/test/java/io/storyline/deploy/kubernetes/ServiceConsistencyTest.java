@@ -412,7 +412,7 @@ class ServiceConsistencyTest {
                 .mapToInt(p -> p.getSpec().getReplicas()).sum();
     }
 
-    private static Map<String, KafkaTopic> topicsByName(RenderedOverlay rendered) {
+    static Map<String, KafkaTopic> topicsByName(RenderedOverlay rendered) {
         return rendered.all(KafkaTopic.class).stream().collect(Collectors.toMap(
                 t -> t.getSpec().getTopicName() != null ? t.getSpec().getTopicName() : t.getMetadata().getName(), t -> t));
     }
