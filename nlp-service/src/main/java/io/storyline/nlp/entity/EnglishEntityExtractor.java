@@ -10,14 +10,11 @@ import io.storyline.events.EntityType;
 import io.storyline.events.NamedEntity;
 import io.storyline.nlp.Deadline;
 import io.storyline.nlp.NlpSettings.NerScope;
+import io.storyline.nlp.entity.EntityCanonicaliser.Mention;
 import io.storyline.nlp.text.ArticleText;
 
 import java.io.StringReader;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.EnumMap;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -26,8 +23,8 @@ import java.util.concurrent.atomic.LongAdder;
 /**
  * Named entities of an English article: the CRF model labels the headline and lead (or everything, in FULL
  * scope); every other mention is found by exact token match of the names found there, their surnames and
- * the alias table. Mentions are then canonicalised: aliases to their table name, a person's partial names
- * to the longest full name in the article that ends with them.
+ * the alias table. The {@link EntityCanonicaliser} then makes the mentions entities: aliases under their table
+ * name, a person's partial names under the longest full name in the article that ends with them.
  */
 public final class EnglishEntityExtractor {
     /** Titles the model sometimes includes in a person span; never part of the canonical name. */
@@ -39,6 +36,7 @@ public final class EnglishEntityExtractor {
 
     private final CrfEntityRecognizer model;
     private final AliasTable aliases;
+    private final EntityCanonicaliser canonicaliser;
     private final NerScope scope;
     private final int leadTokens;
     /** Alias forms as token sequences, built once: matched in every article. */
@@ -57,6 +55,7 @@ public final class EnglishEntityExtractor {
                                   int cachedSequences) {
         this.model = model;
         this.aliases = aliases;
+        this.canonicaliser = new EntityCanonicaliser(aliases);
         this.scope = scope;
         this.leadTokens = leadTokens;
         this.sequenceLabels = cachedSequences == 0 ? null
@@ -101,10 +100,6 @@ public final class EnglishEntityExtractor {
         return tokens.stream().map(CoreLabel::word).toArray(String[]::new);
     }
 
-    /** One occurrence of a name in the document. */
-    private record Mention(String form, String surface, EntityType type, int begin, int end, boolean byModel) {
-    }
-
     public List<NamedEntity> extract(ArticleText text, List<List<CoreLabel>> sentences, Deadline deadline) {
         List<CoreLabel> tokens = new ArrayList<>();
         for (List<CoreLabel> s : sentences) {
@@ -141,7 +136,7 @@ public final class EnglishEntityExtractor {
             // Names the windows found may also stand where no window looked (at a sentence start).
             matchNames(text.document(), tokens, sentenceEnd, leadEnd, n, covered, mentions, dictionary, deadline);
         }
-        return canonicalise(mentions, text.titleEnd());
+        return canonicaliser.canonicalise(mentions, text.titleEnd());
     }
 
     /** Turns runs of equal model labels in [from, to) into mentions, skipping tokens already explained. */
@@ -224,7 +219,7 @@ public final class EnglishEntityExtractor {
             }
             int begin = tokens.get(first).beginPosition();
             int end = tokens.get(j - 1).endPosition();
-            mentions.add(new Mention(form, normalise(document.substring(begin, end)), match.type(), begin, end, false));
+            mentions.add(new Mention(form, document.substring(begin, end), match.type(), begin, end, false));
             i = j;
             if ((i & 255) == 0) {
                 deadline.check("mention matching");
@@ -349,130 +344,10 @@ public final class EnglishEntityExtractor {
         }
         int begin = tokens.get(i).beginPosition();
         int end = tokens.get(j - 1).endPosition();
-        return new Mention(form.toString(), normalise(document.substring(begin, end)), type, begin, end, true);
+        return new Mention(form.toString(), document.substring(begin, end), type, begin, end, true);
     }
 
     private static boolean isPossessive(String word) {
         return word.equals("'s") || word.equals("'") || word.equals("’s") || word.equals("’");
-    }
-
-    private static final java.util.regex.Pattern WHITESPACE = java.util.regex.Pattern.compile("\\s+");
-
-    private static String normalise(String surface) {
-        for (int i = 0; i < surface.length(); i++) {
-            char c = surface.charAt(i);
-            if (Character.isWhitespace(c) && (c != ' ' || (i + 1 < surface.length()
-                    && Character.isWhitespace(surface.charAt(i + 1))))) {
-                return WHITESPACE.matcher(surface).replaceAll(" ");
-            }
-        }
-        return surface;
-    }
-
-    private static final class Cluster {
-        final String canonical;
-        EntityType fixedType;
-        final Map<EntityType, Integer> votes = new EnumMap<>(EntityType.class);
-        final Map<String, Integer> surfaces = new LinkedHashMap<>();
-        int mentions;
-        int firstBegin = Integer.MAX_VALUE;
-        int firstEnd;
-        boolean inHeadline;
-
-        Cluster(String canonical) {
-            this.canonical = canonical;
-        }
-
-        EntityType type() {
-            if (fixedType != null) {
-                return fixedType;
-            }
-            return votes.entrySet().stream()
-                    .max(Map.Entry.<EntityType, Integer>comparingByValue()
-                            .thenComparing(e -> -e.getKey().ordinal()))
-                    .map(Map.Entry::getKey).orElse(EntityType.MISC);
-        }
-    }
-
-    private List<NamedEntity> canonicalise(List<Mention> mentions, int titleEnd) {
-        mentions.sort(Comparator.comparingInt(Mention::begin));
-        Map<String, String> personNames = resolvePersons(mentions);
-        Map<String, Cluster> clusters = new LinkedHashMap<>();
-        for (Mention m : mentions) {
-            AliasTable.Alias alias = aliases.lookup(m.form()).orElse(null);
-            String canonical;
-            if (alias != null) {
-                canonical = alias.canonical();
-            } else if (m.type() == EntityType.PERSON) {
-                canonical = personNames.getOrDefault(m.form(), m.form());
-            } else {
-                canonical = m.form();
-            }
-            Cluster c = clusters.computeIfAbsent(canonical, Cluster::new);
-            if (alias != null) {
-                c.fixedType = alias.type();
-            }
-            c.votes.merge(m.type(), m.byModel() ? 2 : 1, Integer::sum);
-            c.surfaces.merge(m.surface(), 1, Integer::sum);
-            c.mentions++;
-            if (m.begin() < c.firstBegin) {
-                c.firstBegin = m.begin();
-                c.firstEnd = m.end();
-            }
-            c.inHeadline |= m.begin() < titleEnd;
-        }
-        List<NamedEntity> entities = new ArrayList<>(clusters.size());
-        for (Cluster c : clusters.values()) {
-            List<String> forms = c.surfaces.entrySet().stream()
-                    .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
-                    .map(Map.Entry::getKey).toList();
-            entities.add(new NamedEntity(c.canonical, c.type(), forms, c.mentions, c.firstBegin, c.firstEnd,
-                    c.inHeadline));
-        }
-        entities.sort(Comparator.comparingInt(NamedEntity::mentions).reversed()
-                .thenComparingInt(NamedEntity::firstBegin));
-        return List.copyOf(entities);
-    }
-
-    /**
-     * Maps each person form to the longest person form of the article that ends with it ("Putin" and
-     * "Vladimir Putin" to "Vladimir Putin"); with several candidates the most mentioned, then the first.
-     */
-    private Map<String, String> resolvePersons(List<Mention> mentions) {
-        Map<String, Integer> counts = new LinkedHashMap<>();
-        for (Mention m : mentions) {
-            if (m.type() == EntityType.PERSON && aliases.lookup(m.form()).isEmpty()) {
-                counts.merge(m.form(), 1, Integer::sum);
-            }
-        }
-        Map<String, String> resolved = new HashMap<>();
-        List<String> forms = new ArrayList<>(counts.keySet());
-        for (String form : forms) {
-            String[] words = form.split(" ");
-            String best = form;
-            int bestLength = words.length;
-            for (String candidate : forms) {
-                String[] cw = candidate.split(" ");
-                if (cw.length <= words.length || !endsWith(cw, words)) {
-                    continue;
-                }
-                if (cw.length > bestLength || (cw.length == bestLength && counts.get(candidate) > counts.get(best))) {
-                    best = candidate;
-                    bestLength = cw.length;
-                }
-            }
-            resolved.put(form, best);
-        }
-        return resolved;
-    }
-
-    private static boolean endsWith(String[] longer, String[] suffix) {
-        int offset = longer.length - suffix.length;
-        for (int k = 0; k < suffix.length; k++) {
-            if (!longer[offset + k].equals(suffix[k])) {
-                return false;
-            }
-        }
-        return true;
     }
 }
