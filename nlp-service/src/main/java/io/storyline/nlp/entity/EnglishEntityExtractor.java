@@ -55,7 +55,7 @@ public final class EnglishEntityExtractor {
                                   int cachedSequences) {
         this.model = model;
         this.aliases = aliases;
-        this.canonicaliser = new EntityCanonicaliser(aliases);
+        this.canonicaliser = new EntityCanonicaliser(aliases, PlaceGazetteer.standard());
         this.scope = scope;
         this.leadTokens = leadTokens;
         this.sequenceLabels = cachedSequences == 0 ? null

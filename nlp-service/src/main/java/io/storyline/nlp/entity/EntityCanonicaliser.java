@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
  * table's type; a person's partial name becomes the longest person name of the article that ends with it
  * ("Putin" and "Vladimir Putin" are "Vladimir Putin"); every other name stands for itself. Mentions of one
  * canonical name make one entity, typed by the model's votes (counted double) and the matches', with its
- * surface forms (whitespace normalised) most frequent first; entities come most mentioned first.
+ * surface forms (whitespace normalised) most frequent first; entities come most mentioned first. A name of
+ * several words that the {@link PlaceGazetteer} knows is a place, though the model voted it a person or misc.
  */
 public final class EntityCanonicaliser {
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
@@ -35,9 +36,11 @@ public final class EntityCanonicaliser {
     }
 
     private final AliasTable aliases;
+    private final PlaceGazetteer places;
 
-    public EntityCanonicaliser(AliasTable aliases) {
+    public EntityCanonicaliser(AliasTable aliases, PlaceGazetteer places) {
         this.aliases = aliases;
+        this.places = places;
     }
 
     /** The article's entities; {@code titleEnd} is where the headline ends in the analysed document. */
@@ -74,7 +77,11 @@ public final class EntityCanonicaliser {
             List<String> forms = c.surfaces.entrySet().stream()
                     .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
                     .map(Map.Entry::getKey).toList();
-            entities.add(new NamedEntity(c.canonical, c.type(), forms, c.mentions, c.firstBegin, c.firstEnd,
+            EntityType type = c.type();
+            if (c.fixedType == null && (type == EntityType.PERSON || type == EntityType.MISC) && places.isPlace(c.canonical)) {
+                type = EntityType.LOCATION;
+            }
+            entities.add(new NamedEntity(c.canonical, type, forms, c.mentions, c.firstBegin, c.firstEnd,
                     c.inHeadline));
         }
         entities.sort(Comparator.comparingInt(NamedEntity::mentions).reversed()

@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class EntityCanonicaliserTest {
     private static final int TITLE_END = 40;
 
-    private final EntityCanonicaliser canonicaliser = new EntityCanonicaliser(AliasTable.standard());
+    private final EntityCanonicaliser canonicaliser = new EntityCanonicaliser(AliasTable.standard(), PlaceGazetteer.standard());
 
     /** The mentions of one article, placed 50 characters apart: the first one is in the headline. */
     private final class Article {
@@ -54,6 +54,26 @@ class EntityCanonicaliserTest {
         assertThat(us.type()).as("the table's type, though the model's ORGANIZATION vote counts double").isEqualTo(LOCATION);
         assertThat(us.mentions()).isEqualTo(3);
         assertThat(us.surfaceForms()).containsExactly("U.S.", "America", "Americans");
+    }
+
+    @Test
+    void aTwoWordCityTheModelCalledAPersonIsAPlace() {
+        Map<String, NamedEntity> e = new Article().mention("Chiang Mai", PERSON, true)
+                .mention("Porto Alegre", MISC, true)
+                .mention("Jamal Williams", PERSON, true)
+                .mention("Jordan", PERSON, true)
+                .entities();
+        assertThat(e.get("Chiang Mai").type()).as("a city in CoreNLP's gazetteer").isEqualTo(LOCATION);
+        assertThat(e.get("Porto Alegre").type()).isEqualTo(LOCATION);
+        assertThat(e.get("Jamal Williams").type()).as("not a place").isEqualTo(PERSON);
+        assertThat(e.get("Jordan").type()).as("one-word names are too often people's").isEqualTo(PERSON);
+    }
+
+    @Test
+    void aPlaceTheModelCalledAnOrganisationStaysOne() {
+        // "New York" in a span the model read as an organisation is left to the model: teams, papers, councils
+        Map<String, NamedEntity> e = new Article().mention("New York", ORGANIZATION, true).entities();
+        assertThat(e.get("New York").type()).isEqualTo(ORGANIZATION);
     }
 
     @Test
