@@ -7,11 +7,11 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
-import io.storyline.dedupe.observability.DashboardMetrics;
-import io.storyline.dedupe.observability.PrometheusScrape;
 import io.storyline.events.EnrichedArticle;
 import io.storyline.events.EventHeaders;
 import io.storyline.events.Topic;
+import io.storyline.runtime.testing.DashboardMetrics;
+import io.storyline.runtime.testing.PrometheusScrape;
 import io.storyline.testing.kafka.KafkaBrokerResource;
 import io.storyline.testing.kafka.TestKafka;
 import jakarta.inject.Inject;
@@ -145,6 +145,7 @@ class ObservabilityTest {
             SpanData decide = spans.getFinishedSpanItems().stream()
                     .filter(s -> s.getTraceId().equals(traceId) && s.getName().equals("dedupe decide")).findFirst().orElseThrow();
             assertThat(decide.getAttributes().asMap().values()).contains(article.article().id());
+            assertThat(decide.getInstrumentationScopeInfo().getName()).isEqualTo("io.storyline.dedupe");
         });
     }
 

@@ -12,9 +12,9 @@ import io.storyline.ingest.article.NormalisedArticle;
 import io.storyline.ingest.article.Rejection;
 import io.storyline.ingest.article.RejectedInputException;
 import io.storyline.ingest.article.RevisionLedger;
-import io.storyline.ingest.observability.ArticleLogContext;
 import io.storyline.ingest.observability.HttpTracing;
 import io.storyline.ingest.publish.ArticlePublisher;
+import io.storyline.runtime.observability.ArticleLogContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 

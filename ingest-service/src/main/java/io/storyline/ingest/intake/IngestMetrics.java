@@ -5,7 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.storyline.events.IngestChannel;
 import io.storyline.events.Topic;
 import io.storyline.ingest.article.Rejection;
-import io.storyline.ingest.observability.PipelineMetrics;
+import io.storyline.runtime.observability.PipelineMetrics;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 

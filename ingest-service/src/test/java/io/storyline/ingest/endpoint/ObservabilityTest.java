@@ -8,8 +8,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.storyline.events.EventHeaders;
 import io.storyline.events.Topic;
-import io.storyline.ingest.observability.DashboardMetrics;
-import io.storyline.ingest.observability.PrometheusScrape;
+import io.storyline.runtime.testing.DashboardMetrics;
+import io.storyline.runtime.testing.PrometheusScrape;
 import io.storyline.testing.kafka.KafkaBrokerResource;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -63,6 +63,7 @@ class ObservabilityTest {
                 List<SpanData> trace = spans.getFinishedSpanItems().stream().filter(s -> s.getTraceId().equals(traceId)).toList();
                 SpanData server = trace.stream().filter(s -> s.getKind() == SpanKind.SERVER).findFirst().orElseThrow();
                 assertThat(server.getName()).isEqualTo("POST /articles");
+                assertThat(server.getInstrumentationScopeInfo().getName()).isEqualTo("io.storyline.ingest");
                 assertThat(server.getAttributes().asMap().values()).contains(id);
                 SpanData producer = trace.stream().filter(s -> s.getSpanId().equals(producerSpan)).findFirst().orElseThrow();
                 assertThat(producer.getKind()).isEqualTo(SpanKind.PRODUCER);

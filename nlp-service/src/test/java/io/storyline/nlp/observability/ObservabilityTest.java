@@ -11,6 +11,8 @@ import io.storyline.events.EventHeaders;
 import io.storyline.events.EventJson;
 import io.storyline.events.Topic;
 import io.storyline.nlp.SeedArticles;
+import io.storyline.runtime.testing.DashboardMetrics;
+import io.storyline.runtime.testing.PrometheusScrape;
 import io.storyline.testing.kafka.KafkaBrokerResource;
 import io.storyline.testing.kafka.TestKafka;
 import jakarta.inject.Inject;
@@ -81,6 +83,7 @@ class ObservabilityTest {
             List<SpanData> trace = spans.getFinishedSpanItems().stream().filter(s -> s.getTraceId().equals(traceId)).toList();
             SpanData analysis = trace.stream().filter(s -> s.getName().equals("nlp analyse")).findFirst().orElseThrow();
             assertThat(analysis.getAttributes().asMap().values()).contains(article.id());
+            assertThat(analysis.getInstrumentationScopeInfo().getName()).isEqualTo("io.storyline.nlp");
             // consumer span (parent: the sender's span) -> nlp analyse -> producer span, whose id is in the header
             SpanData producer = trace.stream().filter(s -> s.getSpanId().equals(parts[2])).findFirst().orElseThrow();
             assertThat(producer.getParentSpanId()).isEqualTo(analysis.getSpanId());

@@ -24,9 +24,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The Grafana dashboard queries only metrics the services register. Each Storyline metric in a PromQL expression is
  * traced back to the Micrometer meter name (Prometheus suffixes off, dots for underscores) that the sources of the
- * service the expression selects ({@code service="..."}; all three when it selects none) register; Kafka client
- * metrics need the Kafka binder on. Each service's own QuarkusTest checks the same names against its live
- * /q/metrics after articles flowed (DashboardMetrics in its tests).
+ * service the expression selects ({@code service="..."}; all three when it selects none) register, stage-runtime's shared
+ * meters included; Kafka client metrics need the Kafka binder on. Each service's own QuarkusTest checks the same names
+ * against its live /q/metrics after articles flowed (stage-runtime's DashboardMetrics, from its test-jar).
  */
 class DashboardTest {
 
@@ -132,11 +132,14 @@ class DashboardTest {
         }
     }
 
+    /** The service's own sources and those of stage-runtime, which registers the storyline.records.* and stage meters of every service. */
     private static String sources(String service) throws IOException {
         StringBuilder all = new StringBuilder();
-        try (Stream<Path> files = Files.walk(ServiceConfiguration.repositoryRoot().resolve(service).resolve("src/main/java"))) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
-                all.append(Files.readString(file)).append('\n');
+        for (String module : List.of(service, "stage-runtime")) {
+            try (Stream<Path> files = Files.walk(ServiceConfiguration.repositoryRoot().resolve(module).resolve("src/main/java"))) {
+                for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                    all.append(Files.readString(file)).append('\n');
+                }
             }
         }
         return all.toString();
