@@ -11,7 +11,10 @@ public final class EventHeaders {
 
     /** Dead-letter headers: why, where and in which stage a record failed. */
     public static final String DLQ_REASON = "dead-letter-reason";
+    /** The exception class name, when an exception was the cause; absent otherwise. */
     public static final String DLQ_CAUSE = "dead-letter-cause";
+    /** A short machine-readable reason code (e.g. ingest's {@code malformed-json}, nlp's {@code unreadable}). */
+    public static final String DLQ_CODE = "dead-letter-code";
     public static final String DLQ_STAGE = "dead-letter-stage";
     public static final String DLQ_TOPIC = "dead-letter-topic";
     public static final String DLQ_PARTITION = "dead-letter-partition";
@@ -21,13 +24,14 @@ public final class EventHeaders {
     }
 
     /**
-     * The headers of a dead letter, in the order they are written: why it failed, in which stage, and where
-     * the original record was.
+     * The headers of a dead letter, in the order they are written: why it failed (in words, as a code, and the
+     * exception class when there was one), in which stage, and where the original record was.
      */
-    public static java.util.Map<String, byte[]> deadLetter(String reason, Throwable cause, String stage, String topic,
+    public static java.util.Map<String, byte[]> deadLetter(String reason, String code, Throwable cause, String stage, String topic,
             int partition, long offset) {
         java.util.Map<String, byte[]> headers = new java.util.LinkedHashMap<>();
         headers.put(DLQ_REASON, utf8(reason));
+        headers.put(DLQ_CODE, utf8(code));
         if (cause != null) {
             headers.put(DLQ_CAUSE, utf8(cause.getClass().getName()));
         }

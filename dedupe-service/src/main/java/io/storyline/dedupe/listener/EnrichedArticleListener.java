@@ -49,7 +49,8 @@ public class EnrichedArticleListener {
 
     static final String STAGE = "dedupe-service";
     static final String IN = "articles-enriched";
-    static final String OUT = "dedupe-out";
+    /** Names every topic it writes: one transactional producer, so one channel. */
+    static final String OUT = "articles-clustered-stories-storylines-and-deadletter";
     private static final Logger LOG = Logger.getLogger(EnrichedArticleListener.class);
 
     private final KafkaTransactions<byte[]> out;
@@ -61,7 +62,7 @@ public class EnrichedArticleListener {
     private final Tracer tracer;
 
     @Inject
-    public EnrichedArticleListener(@Channel("dedupe-out") KafkaTransactions<byte[]> out, EnrichedArticleCodec codec, StoryDesks desks,
+    public EnrichedArticleListener(@Channel(OUT) KafkaTransactions<byte[]> out, EnrichedArticleCodec codec, StoryDesks desks,
                                    PipelineMetrics metrics, DedupeMetrics dedupeMetrics, Tracer tracer) {
         this.out = out;
         this.codec = codec;
@@ -198,7 +199,7 @@ public class EnrichedArticleListener {
         LOG.warnf("dead-lettering %s-%d@%d: %s", record.getTopic(), record.getPartition(), offset, reason);
         metrics.recordFailed(IN, record.getTopic(), code);
         Headers headers = traceHeaders(record.getHeaders(), Span.fromContext(trace));
-        EventHeaders.deadLetter(reason, cause, STAGE, record.getTopic(), record.getPartition(), offset).forEach(headers::add);
+        EventHeaders.deadLetter(reason, code, cause, STAGE, record.getTopic(), record.getPartition(), offset).forEach(headers::add);
         emitter.send(outgoing(Topic.DEADLETTER, record.getKey(), record.getPayload(), headers, trace));
     }
 

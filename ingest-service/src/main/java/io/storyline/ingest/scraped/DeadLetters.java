@@ -29,12 +29,9 @@ public class DeadLetters {
     public CompletableFuture<Void> send(IncomingKafkaRecordMetadata<?, ?> origin, byte[] value, Rejection rejection, String traceId) {
         RecordHeaders headers = new RecordHeaders();
         String field = rejection.field() == null ? "" : rejection.field() + ": ";
-        put(headers, EventHeaders.DLQ_REASON, field + rejection.detail());
-        put(headers, EventHeaders.DLQ_CAUSE, rejection.reason().code());
-        put(headers, EventHeaders.DLQ_STAGE, STAGE);
-        put(headers, EventHeaders.DLQ_TOPIC, origin.getTopic());
-        put(headers, EventHeaders.DLQ_PARTITION, Integer.toString(origin.getPartition()));
-        put(headers, EventHeaders.DLQ_OFFSET, Long.toString(origin.getOffset()));
+        // a refusal, not an exception: the code says why, and there is no dead-letter-cause
+        EventHeaders.deadLetter(field + rejection.detail(), rejection.reason().code(), null, STAGE, origin.getTopic(),
+                origin.getPartition(), origin.getOffset()).forEach(headers::add);
         put(headers, EventHeaders.TRACE_ID, traceId);
         OutgoingKafkaRecordMetadata.OutgoingKafkaRecordMetadataBuilder<Object> kafka = OutgoingKafkaRecordMetadata.builder()
                 .withHeaders(headers);

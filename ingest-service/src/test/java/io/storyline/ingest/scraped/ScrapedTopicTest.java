@@ -66,7 +66,7 @@ class ScrapedTopicTest {
             List<ConsumerRecord<String, byte[]>> letters = poll(dead, r -> r.key() != null && r.key().endsWith(run), 4);
             Map<String, String> causeByKey = new java.util.HashMap<>();
             for (var letter : letters) {
-                causeByKey.put(letter.key().substring(0, letter.key().indexOf('-')), header(letter, EventHeaders.DLQ_CAUSE));
+                causeByKey.put(letter.key().substring(0, letter.key().indexOf('-')), header(letter, EventHeaders.DLQ_CODE));
                 assertThat(header(letter, EventHeaders.DLQ_REASON)).isNotBlank();
                 assertThat(header(letter, EventHeaders.DLQ_STAGE)).isEqualTo("ingest-service");
                 assertThat(header(letter, EventHeaders.DLQ_TOPIC)).isEqualTo(Topic.SCRAPED.topicName());

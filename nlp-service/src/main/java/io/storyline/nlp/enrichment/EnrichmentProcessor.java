@@ -53,7 +53,8 @@ public class EnrichmentProcessor {
     private static final Logger LOG = Logger.getLogger(EnrichmentProcessor.class);
     static final String STAGE = "nlp-service";
     static final String IN = "articles-raw";
-    static final String OUT = "nlp-out";
+    /** Names both topics it writes: one transactional producer, so one channel. */
+    static final String OUT = "articles-enriched-and-deadletter";
 
     private final AnalyzerLifecycle lifecycle;
     private final ObjectMapper mapper;
@@ -64,7 +65,7 @@ public class EnrichmentProcessor {
     private final Tracer tracer;
 
     public EnrichmentProcessor(AnalyzerLifecycle lifecycle, ObjectMapper mapper, NlpConfig config, PipelineMetrics metrics,
-                               NlpMetrics nlpMetrics, Tracer tracer, @Channel("nlp-out") KafkaTransactions<byte[]> out) {
+                               NlpMetrics nlpMetrics, Tracer tracer, @Channel(OUT) KafkaTransactions<byte[]> out) {
         this.lifecycle = lifecycle;
         this.mapper = mapper;
         this.out = out;
@@ -177,7 +178,7 @@ public class EnrichmentProcessor {
             try (ArticleLogContext log = ArticleLogContext.open(input.getKey(), Span.fromContext(outcome.trace()).getSpanContext())) {
                 LOG.warnf("dead-lettering %s-%d@%d: %s", input.getTopic(), input.getPartition(), offset, outcome.rejection().getMessage());
             }
-            EventHeaders.deadLetter(outcome.rejection().getMessage(), outcome.rejection().getCause(), STAGE, input.getTopic(),
+            EventHeaders.deadLetter(outcome.rejection().getMessage(), outcome.reason(), outcome.rejection().getCause(), STAGE, input.getTopic(),
                     input.getPartition(), offset).forEach(headers::add);
             metadata.withTopic(Topic.DEADLETTER.topicName()).withKey(input.getKey());
             value = input.getPayload();

@@ -18,11 +18,11 @@ class PipelineMetricsTest {
     void countsPerChannelAndTopicAndFailuresPerReason() {
         metrics.recordIn("raw-in", "news.articles.raw");
         metrics.recordIn("raw-in", "news.articles.raw");
-        metrics.recordOut("nlp-out", "news.deadletter");
+        metrics.recordOut("articles-enriched-and-deadletter", "news.deadletter");
         metrics.recordFailed("raw-in", "news.articles.raw", "rejected");
 
         assertThat(count("storyline.records.in", "channel", "raw-in", "topic", "news.articles.raw")).isEqualTo(2);
-        assertThat(count("storyline.records.out", "channel", "nlp-out", "topic", "news.deadletter")).isEqualTo(1);
+        assertThat(count("storyline.records.out", "channel", "articles-enriched-and-deadletter", "topic", "news.deadletter")).isEqualTo(1);
         assertThat(count("storyline.records.failed", "channel", "raw-in", "topic", "news.articles.raw", "reason", "rejected"))
                 .isEqualTo(1);
         assertThat(registry.get("storyline.records.in").counter().getId().getTag("reason")).isNull();

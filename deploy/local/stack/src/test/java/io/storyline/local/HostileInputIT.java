@@ -73,7 +73,7 @@ class HostileInputIT {
     private record HttpCase(String name, byte[] body, int status, String reason) {
     }
 
-    /** A record expected on news.deadletter: its value and the {@code dead-letter-cause} header. */
+    /** A record expected on news.deadletter: its value and the {@code dead-letter-code} header. */
     private record KafkaCase(String name, byte[] value, String cause) {
     }
 
@@ -165,7 +165,7 @@ class HostileInputIT {
             assertThat(header(letter, EventHeaders.DLQ_PARTITION)).isEqualTo(Integer.toString(sentHostile.get(c.name()).partition()));
             assertThat(header(letter, EventHeaders.DLQ_OFFSET)).isEqualTo(Long.toString(sentHostile.get(c.name()).offset()));
             if (c.cause() != null) {
-                assertThat(header(letter, EventHeaders.DLQ_CAUSE)).as(c.name()).isEqualTo(c.cause());
+                assertThat(header(letter, EventHeaders.DLQ_CODE)).as(c.name()).isEqualTo(c.cause());
             }
         }
 
