@@ -104,11 +104,14 @@ class EnrichmentFlowTest {
                 .filter(r -> badTrace.equals(header(r, EventHeaders.TRACE_ID))).findFirst().orElseThrow();
         assertThat(bad.value()).isEqualTo(garbage);
         assertThat(header(bad, EventHeaders.DLQ_REASON)).startsWith("not a valid Article");
+        assertThat(header(bad, EventHeaders.DLQ_CODE)).isEqualTo("unreadable");
+        assertThat(header(bad, EventHeaders.DLQ_CAUSE)).as("the parser's exception class").contains("Json");
         assertThat(header(bad, EventHeaders.DLQ_STAGE)).isEqualTo("nlp-service");
         assertThat(header(bad, EventHeaders.DLQ_TOPIC)).isEqualTo(Topic.ARTICLES_RAW.topicName());
         ConsumerRecord<String, byte[]> big = letters.stream()
                 .filter(r -> bigTrace.equals(header(r, EventHeaders.TRACE_ID))).findFirst().orElseThrow();
         assertThat(header(big, EventHeaders.DLQ_REASON)).startsWith("article too large");
+        assertThat(header(big, EventHeaders.DLQ_CODE)).isEqualTo("rejected");
 
         ConsumerTask<String, String> enriched = kafka.consume(String.class, String.class)
                 .fromTopics(Topic.ARTICLES_ENRICHED.topicName());
