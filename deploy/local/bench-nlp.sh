@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Load benchmark of nlp-service's ArticleAnalyzer on ~600-word English articles (400-900 words).
+# Load benchmark of nlp-service's ArticleAnalyzer (nlp-service/core) on ~600-word English articles (400-900 words).
 # Prints articles per CPU-second on one thread (= per core) for the NER scopes LEAD, HYBRID (default) and
 # FULL, recall of LEAD/HYBRID against FULL (model on every sentence), model load time, heap in use, and CPU
 # milliseconds per article by stage. Last stdout line: one JSON object; "articlesPerCpuSecond" and
@@ -20,10 +20,10 @@ require_path "$SEEDS" SEEDS_DIR
 CORPUS="$(cd "$(dirname "$CORPUS")" && pwd)/$(basename "$CORPUS")"
 SEEDS="$(cd "$SEEDS" && pwd)"
 cd "$ROOT"
-CP_FILE="$PWD/nlp-service/target/bench-classpath.txt"
+CP_FILE="$PWD/nlp-service/core/target/bench-classpath.txt"
 
-deploy/local/build.sh classpath nlp-service test "$CP_FILE"
+deploy/local/build.sh classpath nlp-service/core test "$CP_FILE"
 
 exec java -Xmx768m -XX:+UseG1GC \
-  -cp "nlp-service/target/test-classes:nlp-service/target/classes:$(cat "$CP_FILE")" \
+  -cp "nlp-service/core/target/test-classes:nlp-service/core/target/classes:$(cat "$CP_FILE")" \
   io.storyline.nlp.bench.NlpBench "$CORPUS" "$SEEDS" "$SECONDS_PER_SCOPE" 2> >(grep -v ' INFO ' >&2)
