@@ -121,12 +121,12 @@ final class Centroid {
     }
 
     /**
-     * The norm under current IDF. Recomputing it for every comparison would cost a pass over the centroid;
-     * it is refreshed when the story changed or the collection grew by 5%, a deterministic rule.
+     * The norm under current IDF, exact: a pass over the centroid, kept until the story or the collection changes.
+     * (A norm refreshed only now and then would make a decision depend on which comparisons came before it.)
      */
     private double norm(DocumentFrequencies idf) {
         long n = idf.documents();
-        if (cachedNorm < 0 || n > normDocuments + Math.max(1, normDocuments / 20)) {
+        if (cachedNorm < 0 || n != normDocuments) {
             double sum = 0;
             for (int i = 0; i < ids.length; i++) {
                 double w = mass[i] * idf.idf(ids[i]);

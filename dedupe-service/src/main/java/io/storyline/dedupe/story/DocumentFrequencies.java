@@ -8,38 +8,30 @@ import java.util.Arrays;
  */
 final class DocumentFrequencies {
     private int[] frequencies = new int[1024];
+    /** ln(df + 1) of each term, kept as frequencies change, so an IDF costs no logarithm: centroid norms ask for thousands. */
+    private double[] logFrequencies = new double[1024];
     private long documents;
+    /** ln(N + 1) + 1. */
+    private double logDocuments = 1.0;
 
     void add(TermVector document) {
         for (int i = 0; i < document.size(); i++) {
             int id = document.id(i);
             if (id >= frequencies.length) {
-                frequencies = Arrays.copyOf(frequencies, Math.max(id + 1, frequencies.length * 2));
+                int size = Math.max(id + 1, frequencies.length * 2);
+                frequencies = Arrays.copyOf(frequencies, size);
+                logFrequencies = Arrays.copyOf(logFrequencies, size);
             }
             frequencies[id]++;
+            logFrequencies[id] = Math.log(frequencies[id] + 1.0);
         }
         documents++;
+        logDocuments = Math.log(documents + 1.0) + 1.0;
     }
 
-    /** IDF values computed since the last document came: choosing a big story's headline asks for the same terms over and over. */
-    private double[] memo = new double[1024];
-    /** For each memoised id, the document count it was computed at, plus one (0: never). */
-    private long[] memoAt = new long[1024];
-
+    /** ln((N + 1) / (df + 1)) + 1, as ln(N + 1) + 1 − ln(df + 1). */
     double idf(int id) {
-        if (id < memoAt.length && memoAt[id] == documents + 1) {
-            return memo[id];
-        }
-        int df = id < frequencies.length ? frequencies[id] : 0;
-        double idf = Math.log((documents + 1.0) / (df + 1.0)) + 1.0;
-        if (id >= memoAt.length) {
-            int size = Math.max(id + 1, memoAt.length * 2);
-            memo = Arrays.copyOf(memo, size);
-            memoAt = Arrays.copyOf(memoAt, size);
-        }
-        memo[id] = idf;
-        memoAt[id] = documents + 1;
-        return idf;
+        return id < logFrequencies.length ? logDocuments - logFrequencies[id] : logDocuments;
     }
 
     long documents() {
