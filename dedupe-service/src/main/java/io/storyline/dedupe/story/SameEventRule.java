@@ -84,43 +84,62 @@ public record SameEventRule(double threshold, double content, double action, dou
     /** Null when even a perfect content match could not reach the threshold in time. */
     Score score(ArticleProfile a, Queries q, OpenStory e, DocumentFrequencies terms, DocumentFrequencies keys) {
         OpenStory.TimeFit fit = e.timeFit(a.time, this);
-        if (fit.factor() < threshold) {
+        return fit.factor() < threshold ? null : score(a, q, e, terms, keys, fit, 1.0, -1);
+    }
+
+    /**
+     * The score under a time fit already measured, or null when it cannot beat {@code toBeat} once multiplied by
+     * {@code scale}: the small entity parts are compared first and the two term cosines (most of the cost) only
+     * while a perfect match on them could still win. A returned score is the same, to the bit, as without the bound.
+     */
+    Score score(ArticleProfile a, Queries q, OpenStory e, DocumentFrequencies terms, DocumentFrequencies keys,
+                OpenStory.TimeFit fit, double scale, double toBeat) {
+        boolean hasAction = action > 0 && !a.lead.isEmpty() && !e.lead.isEmpty();
+        boolean hasActors = actors > 0 && !a.actors.isEmpty() && !e.actors.isEmpty();
+        boolean hasPlaces = places > 0 && !a.places.isEmpty() && !e.places.isEmpty();
+        boolean hasNumbers = numbers > 0 && !a.numbers.isEmpty() && !e.numbers.isEmpty();
+        double weights = content + (hasAction ? action : 0) + (hasActors ? actors : 0) + (hasPlaces ? places : 0)
+                + (hasNumbers ? numbers : 0);
+        double sActors = hasActors ? e.actors.cosine(q.actors(), keys) : 0;
+        double sPlaces = hasPlaces ? e.places.cosine(q.places(), keys) : 0;
+        double sNumbers = hasNumbers ? e.numbers.cosine(q.numbers(), keys) : 0;
+        double known = (hasActors ? actors * sActors : 0) + (hasPlaces ? places * sPlaces : 0) + (hasNumbers ? numbers * sNumbers : 0);
+        if (cannotBeat(fit, known + content + (hasAction ? action : 0), weights, scale, toBeat)) {
             return null;
         }
+        double sAction = hasAction ? e.lead.cosine(q.lead(), terms) : 0;
+        if (hasAction && cannotBeat(fit, known + action * sAction + content, weights, scale, toBeat)) {
+            return null;
+        }
+        double sContent = e.body.cosine(q.body(), terms);
+        // summed in the rule's order, so a score does not depend on the order its parts were compared in
         Map<String, Double> parts = new LinkedHashMap<>();
-        double sum = 0;
-        double weights = 0;
-        double s = e.body.cosine(q.body(), terms);
-        parts.put("content", s);
-        sum += content * s;
-        weights += content;
-        if (action > 0 && !a.lead.isEmpty() && !e.lead.isEmpty()) {
-            s = e.lead.cosine(q.lead(), terms);
-            parts.put("action", s);
-            sum += action * s;
-            weights += action;
+        double sum = content * sContent;
+        parts.put("content", sContent);
+        if (hasAction) {
+            parts.put("action", sAction);
+            sum += action * sAction;
         }
-        if (actors > 0 && !a.actors.isEmpty() && !e.actors.isEmpty()) {
-            s = e.actors.cosine(q.actors(), keys);
-            parts.put("actors", s);
-            sum += actors * s;
-            weights += actors;
+        if (hasActors) {
+            parts.put("actors", sActors);
+            sum += actors * sActors;
         }
-        if (places > 0 && !a.places.isEmpty() && !e.places.isEmpty()) {
-            s = e.places.cosine(q.places(), keys);
-            parts.put("places", s);
-            sum += places * s;
-            weights += places;
+        if (hasPlaces) {
+            parts.put("places", sPlaces);
+            sum += places * sPlaces;
         }
-        if (numbers > 0 && !a.numbers.isEmpty() && !e.numbers.isEmpty()) {
-            s = e.numbers.cosine(q.numbers(), keys);
-            parts.put("numbers", s);
-            sum += numbers * s;
-            weights += numbers;
+        if (hasNumbers) {
+            parts.put("numbers", sNumbers);
+            sum += numbers * sNumbers;
         }
         parts.put("time", fit.factor());
         double total = fit.factor() * sum / weights;
         return new Score(total, fit.factor(), fit.gapDays(), parts);
+    }
+
+    /** An upper bound that stays below the score to beat (with room for rounding) cannot win. */
+    private static boolean cannotBeat(OpenStory.TimeFit fit, double optimisticSum, double weights, double scale, double toBeat) {
+        return toBeat >= 0 && fit.factor() * optimisticSum / weights * scale < toBeat - 1e-9;
     }
 
     /** A day read from the text is an estimate (a weekday resolved a week off, a quoted earlier date): weeks apart. */

@@ -166,19 +166,7 @@ public final class StoryClusterer {
         List<String> indexKeys = profile.indexKeys(settings.retrievalEntities(), settings.retrievalTerms(), terms);
         SameEventRule.Queries queries = SameEventRule.Queries.of(profile, terms, keys);
 
-        List<Match> matches = new ArrayList<>();
-        for (OpenStory candidate : index.candidates(indexKeys, settings.maxPostings(), settings.maxCandidates())) {
-            SameEventRule.Score score = eventRule.score(profile, queries, candidate, terms, keys);
-            if (score != null) {
-                matches.add(new Match(candidate, score.total(), score));
-            }
-        }
-        Match best = null;
-        for (Match match : preferLatestEventWhenUndated(profile, matches)) {
-            if (best == null || match.score > best.score) {
-                best = match;
-            }
-        }
+        Match best = bestEvent(profile, queries, index.candidates(indexKeys, settings.maxPostings(), settings.maxCandidates()), terms, keys);
 
         OpenStory story;
         MembershipReason reason;
@@ -340,27 +328,43 @@ public final class StoryClusterer {
     }
 
     /**
-     * An article known only by when it was received cannot be placed in time, but it was written after the
-     * event it reports, and news follows events closely: among the dated events it matches, an older event is
-     * less likely its subject than the latest one. Each dated candidate's score decays with how far its dated
-     * range lies before the latest dated candidate's, on the same scale as dated evidence. With one candidate, or
-     * none dated, nothing changes; dated articles are untouched.
+     * The candidate event with the highest score (the first of equals, in retrieval order), whether or not it reaches
+     * the threshold: a new event's explanation names its nearest miss.
+     * <p>
+     * An article known only by when it was received cannot be placed in time, but it was written after the event it
+     * reports, and news follows events closely: among the dated events it matches, an older event is less likely its
+     * subject than the latest one. Each dated candidate's score decays with how far its dated range lies before the
+     * latest dated candidate's, on the same scale as dated evidence. With one candidate, or none dated, nothing
+     * changes; dated articles are untouched.
      */
-    private List<Match> preferLatestEventWhenUndated(ArticleProfile article, List<Match> matches) {
-        if (article.time.evidence().datesTheEvent() || matches.size() < 2) {
-            return matches;
+    private Match bestEvent(ArticleProfile article, SameEventRule.Queries queries, List<OpenStory> candidates,
+                            DocumentFrequencies terms, DocumentFrequencies keys) {
+        List<OpenStory> inTime = new ArrayList<>(candidates.size());
+        List<OpenStory.TimeFit> fits = new ArrayList<>(candidates.size());
+        for (OpenStory candidate : candidates) {
+            OpenStory.TimeFit fit = candidate.timeFit(article.time, eventRule);
+            if (fit.factor() >= eventRule.threshold()) {
+                inTime.add(candidate);
+                fits.add(fit);
+            }
         }
-        Instant latest = matches.stream().map(m -> m.story.datedLast()).filter(Objects::nonNull).max(Instant::compareTo).orElse(null);
-        if (latest == null) {
-            return matches;
+        Instant latest = null;
+        if (!article.time.evidence().datesTheEvent() && inTime.size() >= 2) {
+            latest = inTime.stream().map(OpenStory::datedLast).filter(Objects::nonNull).max(Instant::compareTo).orElse(null);
         }
-        List<Match> weighed = new ArrayList<>(matches.size());
-        for (Match m : matches) {
-            Instant dated = m.story.datedLast();
-            double recency = dated == null ? 1.0 : eventRule.decay(latest.getEpochSecond() - dated.getEpochSecond(), eventRule.timeGrace(), eventRule.timeScale());
-            weighed.add(new Match(m.story, m.score * recency, m.parts));
+        Match best = null;
+        for (int i = 0; i < inTime.size(); i++) {
+            OpenStory candidate = inTime.get(i);
+            Instant dated = candidate.datedLast();
+            double recency = latest == null || dated == null ? 1.0
+                    : eventRule.decay(latest.getEpochSecond() - dated.getEpochSecond(), eventRule.timeGrace(), eventRule.timeScale());
+            SameEventRule.Score score = eventRule.score(article, queries, candidate, terms, keys, fits.get(i), recency,
+                    best == null ? -1 : best.score);
+            if (score != null && (best == null || score.total() * recency > best.score)) {
+                best = new Match(candidate, score.total() * recency, score);
+            }
         }
-        return weighed;
+        return best;
     }
 
     private void touch(OpenStory story, Runnable change) {
