@@ -81,12 +81,6 @@ public record SameEventRule(double threshold, double content, double action, dou
         }
     }
 
-    /** Null when even a perfect content match could not reach the threshold in time. */
-    Score score(ArticleProfile a, Queries q, OpenStory e, DocumentFrequencies terms, DocumentFrequencies keys) {
-        OpenStory.TimeFit fit = e.timeFit(a.time, this);
-        return fit.factor() < threshold ? null : score(a, q, e, terms, keys, fit, 1.0, -1);
-    }
-
     /**
      * The score under a time fit already measured, or null when it cannot beat {@code toBeat} once multiplied by
      * {@code scale}: the small entity parts are compared first and the two term cosines (most of the cost) only
