@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Story-state cost of dedupe-service (ArticleClustering: near-duplicate LSH + story clustering + redelivery ledger),
+# Story-state cost of dedupe-service/core (ArticleClustering: near-duplicate LSH + story clustering + redelivery ledger),
 # per article, for the live decision and for the state restore that replays the input topic after a restart.
 #
 #   deploy/local/bench-stories.sh [ARTICLES]        (default 100000)
@@ -19,7 +19,7 @@
 # The last stdout line is one JSON object.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
-MODULE="$ROOT/dedupe-service"
+MODULE="$ROOT/dedupe-service/core"
 STACK="$ROOT/deploy/local/stack"
 EVAL="$ROOT/deploy/local/evaluation"
 OUT="$MODULE/target/bench-stories"
@@ -29,8 +29,8 @@ BASE="${BASE_ARTICLES:-5000}"
 PER_DAY="${PER_DAY:-$(( ARTICLES / 7 ))}"
 mkdir -p "$OUT"
 
-echo "bench-stories: compiling the project modules dedupe-service needs, resolving its test classpath ..." >&2
-"$ROOT/deploy/local/build.sh" classpath dedupe-service test "$OUT/test.classpath"
+echo "bench-stories: compiling the project modules dedupe-core needs, resolving its test classpath ..." >&2
+"$ROOT/deploy/local/build.sh" classpath dedupe-service/core test "$OUT/test.classpath"
 CP="$(cat "$OUT/test.classpath")"
 
 CORPUS="$OUT/newsroom-enriched-$BASE-$PER_DAY.jsonl.gz"

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Near-duplicate detection quality (dedupe-service, package io.storyline.dedupe.nearduplicate).
+# Near-duplicate detection quality (dedupe-service/core, package io.storyline.dedupe.nearduplicate).
 # Generates labelled wire copies (headline rewritten, paragraphs cut or added, sentences reordered, typos, outlet
 # boilerplate, HTML leftovers) and hard negatives (other stories on the same subject, follow-ups) from real
 # article text read at run time, runs the detector over the stream, and prints precision, recall and F1 over a
@@ -10,15 +10,15 @@
 # a missing one stops the script with its path.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
-MODULE="$ROOT/dedupe-service"
+MODULE="$ROOT/dedupe-service/core"
 source "$ROOT/deploy/local/data-paths.sh"
 require_path "$SEEDS" SEEDS_DIR
 require_path "$WIKIREF" WIKIREF_FILE
 OUT="$MODULE/target/nearduplicate-quality"
 mkdir -p "$OUT"
 
-echo "dedupe-quality: compiling the project modules dedupe-service needs, resolving its test classpath ..." >&2
-"$ROOT/deploy/local/build.sh" classpath dedupe-service test "$OUT/test.classpath"
+echo "dedupe-quality: compiling the project modules dedupe-core needs, resolving its test classpath ..." >&2
+"$ROOT/deploy/local/build.sh" classpath dedupe-service/core test "$OUT/test.classpath"
 CP="$(cat "$OUT/test.classpath")"
 
 PROPS=(-Dseeds.dir="$SEEDS" -Dwikiref.file="$WIKIREF")

@@ -6,6 +6,7 @@ import io.storyline.dedupe.nearduplicate.NearDuplicateSettings;
 import io.storyline.events.EnrichedArticle;
 import io.storyline.events.EntityType;
 import io.storyline.events.MembershipReason;
+import io.storyline.events.testing.RepositoryPaths;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -94,10 +95,7 @@ class ReplayEquivalenceTest {
         for (int i = 1; i <= 6; i++) {
             texts.add(lines(ReplayEquivalenceTest.class.getResourceAsStream("/articles/unrelated-" + i + ".txt")));
         }
-        Path seeds = Path.of("../seeds");
-        if (!Files.isDirectory(seeds)) {
-            seeds = Path.of("seeds");
-        }
+        Path seeds = RepositoryPaths.seeds();
         try (var files = Files.list(seeds)) {
             for (Path p : files.filter(f -> f.toString().endsWith(".txt")).sorted().toList()) {
                 try (InputStream in = Files.newInputStream(p)) {

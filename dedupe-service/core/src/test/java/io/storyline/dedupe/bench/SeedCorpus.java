@@ -2,6 +2,7 @@ package io.storyline.dedupe.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.storyline.events.testing.RepositoryPaths;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,7 +18,7 @@ import java.util.stream.Stream;
  * Real article text read at run time (never copied into the repository): the seed articles and the labelled
  * WikiRef220 dev half. Locations come from {@code -Dseeds.dir} / {@code -Dwikiref.file} (or env SEEDS_DIR /
  * WIKIREF_FILE), defaulting to the repository's seeds/ and {@code ../shared/data/wikiref220-dev.jsonl} beside it,
- * the repository being {@code -Dstoryline.repo} or the working directory (the scripts pass both paths). A path that
+ * the repository being {@code -Dstoryline.repo} or the outermost directory with a pom.xml above the working directory. A path that
  * is missing is an error that names it.
  */
 final class SeedCorpus {
@@ -38,7 +39,7 @@ final class SeedCorpus {
 
     static List<SourceArticle> load() {
         List<SourceArticle> articles = new ArrayList<>();
-        Path repository = Path.of(System.getProperty("storyline.repo", ".")).toAbsolutePath().normalize();
+        Path repository = RepositoryPaths.root();
         Path seeds = locate("seeds.dir", "SEEDS_DIR", repository.resolve("seeds"));
         Path wikiref = locate("wikiref.file", "WIKIREF_FILE",
                 repository.resolveSibling("shared").resolve("data/wikiref220-dev.jsonl"));
