@@ -87,7 +87,7 @@ public record SameEventRule(double threshold, double content, double action, dou
      * while a perfect match on them could still win. A returned score is the same, to the bit, as without the bound.
      */
     Score score(ArticleProfile a, Queries q, OpenStory e, DocumentFrequencies terms, DocumentFrequencies keys,
-                OpenStory.TimeFit fit, double scale, double toBeat) {
+                TimeFit fit, double scale, double toBeat) {
         boolean hasAction = action > 0 && !a.lead.isEmpty() && !e.lead.isEmpty();
         boolean hasActors = actors > 0 && !a.actors.isEmpty() && !e.actors.isEmpty();
         boolean hasPlaces = places > 0 && !a.places.isEmpty() && !e.places.isEmpty();
@@ -132,8 +132,31 @@ public record SameEventRule(double threshold, double content, double action, dou
     }
 
     /** An upper bound that stays below the score to beat (with room for rounding) cannot win. */
-    private static boolean cannotBeat(OpenStory.TimeFit fit, double optimisticSum, double weights, double scale, double toBeat) {
+    private static boolean cannotBeat(TimeFit fit, double optimisticSum, double weights, double scale, double toBeat) {
         return toBeat >= 0 && fit.factor() * optimisticSum / weights * scale < toBeat - 1e-9;
+    }
+
+    /** The time factor T of the rule, and the gap it measured in days (null when either side is undated). */
+    record TimeFit(double factor, Double gapDays) {
+    }
+
+    /**
+     * T for an article and an event: dated evidence on both sides (dateline, feed time, a day the text names) is
+     * compared strictly; a receipt time only bounds the event, so it is compared by arrival with a wide tolerance and
+     * never splits an event that is otherwise alive.
+     */
+    TimeFit timeFit(EventTime t, EventTimeRange event) {
+        if (t.evidence().datesTheEvent() && event.datedFirst() != null) {
+            long gap = EventTimeRange.distance(t.at(), event.datedFirst(), event.datedLast());
+            // a day read from the text is an estimate: it only tells weeks and years apart
+            return new TimeFit(t.evidence() == EventTime.Evidence.TEXT ? decay(gap, textTimeGrace(), textTimeScale())
+                    : decay(gap, timeGrace, timeScale), gap / 86400.0);
+        }
+        if (t.arrival() != null && event.arrivedFirst() != null) {
+            return new TimeFit(decay(EventTimeRange.distance(t.arrival(), event.arrivedFirst(), event.arrivedLast()),
+                    arrivalTolerance, timeScale), null);
+        }
+        return new TimeFit(1.0, null);
     }
 
     /** A day read from the text is an estimate (a weekday resolved a week off, a quoted earlier date): weeks apart. */

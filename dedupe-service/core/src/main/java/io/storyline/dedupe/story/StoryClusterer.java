@@ -303,9 +303,9 @@ public final class StoryClusterer {
     }
 
     private Placement revisit(OpenStory story, ArticleProfile profile, Changes changes) {
-        MembershipReason reason = story.reasonOf(profile.id);
-        String duplicateOf = story.duplicateOfMember(profile.id);
         Story.StoryMember before = story.member(profile.id);
+        MembershipReason reason = before.reason();
+        String duplicateOf = before.duplicateOf();
         var a = profile.enriched.article();
         if (Objects.equals(before.title(), a.title()) && Objects.equals(before.url(), a.url())) {
             // a redelivery: the event and its storyline are as they were, publish the same snapshots again
@@ -340,9 +340,9 @@ public final class StoryClusterer {
     private Match bestEvent(ArticleProfile article, SameEventRule.Queries queries, List<OpenStory> candidates,
                             DocumentFrequencies terms, DocumentFrequencies keys) {
         List<OpenStory> inTime = new ArrayList<>(candidates.size());
-        List<OpenStory.TimeFit> fits = new ArrayList<>(candidates.size());
+        List<SameEventRule.TimeFit> fits = new ArrayList<>(candidates.size());
         for (OpenStory candidate : candidates) {
-            OpenStory.TimeFit fit = candidate.timeFit(article.time, eventRule);
+            SameEventRule.TimeFit fit = eventRule.timeFit(article.time, candidate.time);
             if (fit.factor() >= eventRule.threshold()) {
                 inTime.add(candidate);
                 fits.add(fit);
