@@ -11,7 +11,13 @@ import java.util.concurrent.CompletableFuture;
  * duplicate and a changed body becomes the next revision.
  *
  * <p>State is in memory, bounded (least recently used ids are forgotten beyond {@code maxArticles}) and expires
- * after {@code retention}: after a restart, or for an id forgotten, a resend is published again as revision 1.
+ * after {@code retention}: for an id forgotten, a resend is published again as revision 1.
+ *
+ * <p>Every replica feeds the revisions it reads back from news.articles.raw, its own and the other replicas', into
+ * {@link #remember}. Those are applied in the topic's order (one id is always in one partition), and of two records
+ * with the same revision the first in the topic wins, which is also the one dedupe keeps (its redelivery ledger
+ * drops a revision it has already seen). So replicas that raced on one id end up agreeing with each other and with
+ * what went downstream, whichever of them answered first.
  */
 public final class RevisionLedger {
 
@@ -28,7 +34,11 @@ public final class RevisionLedger {
     public record Claim(Outcome outcome, int revision, CompletableFuture<Void> published) {
     }
 
-    private record Entry(String contentHash, int revision, CompletableFuture<Void> published, Entry previous) {
+    /**
+     * @param logged read back from news.articles.raw, so its place in the topic is known; false for this replica's
+     *               own claim until the topic shows it
+     */
+    private record Entry(String contentHash, int revision, CompletableFuture<Void> published, Entry previous, boolean logged) {
     }
 
     private final Cache<String, Entry> entries;
@@ -45,7 +55,7 @@ public final class RevisionLedger {
         Claim[] decision = new Claim[1];
         entries.asMap().compute(id, (key, current) -> {
             if (current == null) {
-                Entry fresh = new Entry(contentHash, 1, new CompletableFuture<>(), null);
+                Entry fresh = new Entry(contentHash, 1, new CompletableFuture<>(), null, false);
                 decision[0] = new Claim(Outcome.ACCEPTED, 1, fresh.published);
                 return fresh;
             }
@@ -55,7 +65,7 @@ public final class RevisionLedger {
             }
             // Keep only one step of history: enough to undo this claim if its publication fails.
             Entry next = new Entry(contentHash, current.revision + 1, new CompletableFuture<>(),
-                    new Entry(current.contentHash, current.revision, current.published, null));
+                    new Entry(current.contentHash, current.revision, current.published, null, current.logged), false);
             decision[0] = new Claim(Outcome.REVISION, next.revision, next.published);
             return next;
         });
@@ -75,12 +85,26 @@ public final class RevisionLedger {
     }
 
     /**
-     * Records a revision already in Kafka (replayed from news.articles.raw at startup); an older revision than the
-     * one known is ignored.
+     * Records a revision read back from news.articles.raw (replayed at startup, or followed since), in the topic's
+     * order. A newer revision replaces what is known; an older one is ignored. Of one revision, the first record in
+     * the topic wins: it replaces this replica's own claim that the topic does not show yet (another replica
+     * published that revision first, so the claim's record, if it lands, comes second and dedupe drops it), and a
+     * later record with the same revision changes nothing.
      */
     public void remember(String id, String contentHash, int revision) {
-        entries.asMap().merge(id, new Entry(contentHash, revision, CompletableFuture.completedFuture(null), null),
-                (known, replayed) -> replayed.revision >= known.revision ? replayed : known);
+        entries.asMap().compute(id, (key, known) -> {
+            if (known == null || revision > known.revision
+                    || (revision == known.revision && !known.logged)) {
+                return new Entry(contentHash, revision, CompletableFuture.completedFuture(null), null, true);
+            }
+            return known;
+        });
+    }
+
+    /** The revision known for {@code id}, or 0: for operations and tests. */
+    public int revisionOf(String id) {
+        Entry entry = entries.getIfPresent(id);
+        return entry == null ? 0 : entry.revision;
     }
 
     public long size() {

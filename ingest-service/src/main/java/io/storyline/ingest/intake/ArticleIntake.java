@@ -32,16 +32,28 @@ public class ArticleIntake {
 
     private final ArticleNormaliser normaliser;
     private final RevisionLedger ledger;
-    private final ArticlePublisher publisher;
+    private final Publication publisher;
     private final IngestMetrics metrics;
     private final Clock clock = Clock.systemUTC();
     private static final io.opentelemetry.api.common.AttributeKey<String> ARTICLE_ID =
             io.opentelemetry.api.common.AttributeKey.stringKey("storyline.article.id");
 
+    /** Writes one article to news.articles.raw; the stage completes when Kafka acknowledged it. */
+    @FunctionalInterface
+    public interface Publication {
+        CompletableFuture<Void> publish(Article article, String traceId, Instant ingestedAt);
+    }
+
     @Inject
     public ArticleIntake(IngestConfig config, ArticlePublisher publisher, IngestMetrics metrics) {
-        this.normaliser = new ArticleNormaliser(config.articleLimits());
-        this.ledger = new RevisionLedger(config.ledger().maxArticles(), config.ledger().retention());
+        this(new ArticleNormaliser(config.articleLimits()),
+                new RevisionLedger(config.ledger().maxArticles(), config.ledger().retention()), publisher::publish, metrics);
+    }
+
+    /** The same intake around any ledger and publication: another replica's, in tests. */
+    public ArticleIntake(ArticleNormaliser normaliser, RevisionLedger ledger, Publication publisher, IngestMetrics metrics) {
+        this.normaliser = normaliser;
+        this.ledger = ledger;
         this.publisher = publisher;
         this.metrics = metrics;
     }
@@ -74,9 +86,17 @@ public class ArticleIntake {
         }
     }
 
-    /** Makes a revision already in Kafka known, so a resend after a restart is still a duplicate. */
+    /**
+     * Makes a revision already in Kafka known (replayed at startup, or published by another replica since), so a
+     * resend is still a duplicate and a changed body the next revision.
+     */
     public void remember(String id, String contentHash, int revision) {
         ledger.remember(id, contentHash, revision);
+    }
+
+    /** Article ids the ledger knows. */
+    public long ledgerSize() {
+        return ledger.size();
     }
 
     /** Counts a refusal that happened before a submission existed (bad JSON, bad UTF-8, too large). */

@@ -70,6 +70,13 @@ public interface IngestConfig {
         /** Replay news.articles.raw at startup to rebuild the ledger, for at most this long (0 = do not). */
         @WithDefault("PT60S")
         Duration recoveryTimeout();
+
+        /**
+         * Keep reading news.articles.raw after the startup replay, so that what other replicas publish is known here
+         * too (a resend reaching another replica is then a duplicate, a changed body the next revision).
+         */
+        @WithDefault("true")
+        boolean follow();
     }
 
     interface Auth {

@@ -23,6 +23,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public class IngestMetrics {
 
     static final String NAME = "storyline.ingest.articles";
+    static final String LEDGER = "storyline.ingest.ledger";
     /** Sources are chosen by senders; past this many distinct values they are counted as "other". */
     private static final int MAX_SOURCES = 500;
     private static final String NONE = "none";
@@ -62,6 +63,37 @@ public class IngestMetrics {
 
     public void published() {
         pipeline.recordOut("articles-raw", Topic.ARTICLES_RAW.topicName());
+    }
+
+    /**
+     * {@code storyline.ingest.ledger.applied} (revisions read back from news.articles.raw into the ledger, this
+     * replica's own and the others'), {@code storyline.ingest.ledger.lag} (records of news.articles.raw not read yet)
+     * and {@code storyline.ingest.ledger.size} (ids known).
+     */
+    public void ledgerFollower(LedgerFollower follower, java.util.function.LongSupplier size) {
+        io.micrometer.core.instrument.FunctionCounter.builder(LEDGER + ".applied", follower, LedgerFollower::applied)
+                .description("Article revisions read back from news.articles.raw into the revision ledger")
+                .register(registry);
+        io.micrometer.core.instrument.Gauge.builder(LEDGER + ".lag", follower, f -> f.lag() < 0 ? Double.NaN : f.lag())
+                .description("Records of news.articles.raw the revision ledger has not read yet")
+                .strongReference(true)
+                .register(registry);
+        io.micrometer.core.instrument.Gauge.builder(LEDGER + ".size", size, s -> s.getAsLong())
+                .description("Article ids the revision ledger knows")
+                .strongReference(true)
+                .register(registry);
+    }
+
+    /**
+     * {@code storyline.ingest.ledger.delay}: from a record's send (its timestamp) to its application to this
+     * replica's ledger; the window in which a resend reaching this replica is not yet recognised.
+     */
+    public java.util.function.LongConsumer ledgerDelay() {
+        io.micrometer.core.instrument.Timer timer = io.micrometer.core.instrument.Timer.builder(LEDGER + ".delay")
+                .description("From a news.articles.raw record's send to its application to the revision ledger")
+                .publishPercentiles(0.5, 0.99)
+                .register(registry);
+        return millis -> timer.record(millis, java.util.concurrent.TimeUnit.MILLISECONDS);
     }
 
     /** Latency histogram of one intake stage: normalise, publish (until Kafka acknowledged). */

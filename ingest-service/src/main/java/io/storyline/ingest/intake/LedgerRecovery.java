@@ -1,31 +1,30 @@
 package io.storyline.ingest.intake;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.smallrye.common.annotation.Identifier;
 import io.storyline.events.Topic;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.KafkaException;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import io.smallrye.common.annotation.Identifier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
-import java.io.IOException;
 import java.time.Duration;
-import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * Rebuilds the revision ledger at startup by reading news.articles.raw from the beginning (as far as retention
- * and the recovery timeout allow), so an article sent again after a restart is still recognised as a duplicate.
+ * Keeps this replica's revision ledger in step with news.articles.raw (Topic.ARTICLES_RAW): at startup it replays
+ * the topic from the beginning (as far as retention and the recovery timeout allow), so an article sent again after
+ * a restart is still recognised as a duplicate; then it keeps reading (a {@link LedgerFollower}), so an article
+ * that another replica published is recognised here too, once this replica has read it.
  */
 @ApplicationScoped
 public class LedgerRecovery {
@@ -39,79 +38,82 @@ public class LedgerRecovery {
     IngestConfig config;
 
     @Inject
-    ObjectMapper mapper;
+    IngestMetrics metrics;
 
     /** The application's shared Kafka configuration (kafka.*, KAFKA_*): the replay connects as the channels do (TLS, credentials). */
     @Inject
     @Identifier("default-kafka-broker")
     Map<String, Object> kafkaConfig;
 
-    @ConfigProperty(name = "mp.messaging.outgoing.articles-raw.topic", defaultValue = "news.articles.raw")
-    String topic;
+    /** The topic the articles-raw channel writes. */
+    @ConfigProperty(name = "mp.messaging.outgoing.articles-raw.topic")
+    Optional<String> channelTopic;
+
+    private volatile LedgerFollower follower;
+    private volatile boolean recovered;
 
     void onStart(@Observes StartupEvent event) {
-        Duration timeout = config.ledger().recoveryTimeout();
-        if (timeout.isZero() || timeout.isNegative()) {
+        String topic = topic();
+        IngestConfig.Ledger ledger = config.ledger();
+        if (!ledger.follow() && !positive(ledger.recoveryTimeout())) {
+            recovered = true;
             return;
         }
         long started = System.nanoTime();
-        Map<String, Object> props = new java.util.HashMap<>(kafkaConfig);
-        props.remove(ConsumerConfig.GROUP_ID_CONFIG);
-        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5_000);
-        props.put(ConsumerConfig.CLIENT_ID_CONFIG, "ingest-ledger-recovery");
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
-            long count = replay(consumer, topic, timeout, mapper, intake::remember);
+        LedgerFollower follower = new LedgerFollower(consumer(kafkaConfig), topic, intake::remember, metrics.ledgerDelay());
+        try {
+            long count = follower.recover(positive(ledger.recoveryTimeout()) ? ledger.recoveryTimeout() : Duration.ZERO);
             LOG.infof("revision ledger rebuilt from %s: %d records in %d ms", topic, count, (System.nanoTime() - started) / 1_000_000);
         } catch (KafkaException e) {
-            LOG.warnf("could not rebuild the revision ledger from %s (%s): resends of earlier articles will be published again",
-                    topic, e.getMessage());
+            LOG.warnf("could not rebuild the revision ledger from %s (%s): resends of earlier articles will be published again%s",
+                    topic, e.getMessage(), ledger.follow() ? " until the follower has read the topic" : "");
+        }
+        if (ledger.follow()) {
+            metrics.ledgerFollower(follower, intake::ledgerSize);
+            follower.start();
+            this.follower = follower;
+        } else {
+            follower.close();
+        }
+        recovered = true;
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        LedgerFollower f = follower;
+        if (f != null) {
+            f.close();
         }
     }
 
-    /** Receives each article revision found in the topic. */
-    @FunctionalInterface
-    interface Revisions {
-        void remember(String id, String contentHash, int revision);
+    /** A consumer of its own: no group, nothing committed, every partition assigned. */
+    static KafkaConsumer<String, byte[]> consumer(Map<String, Object> kafkaConfig) {
+        Map<String, Object> props = new HashMap<>(kafkaConfig);
+        props.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5_000);
+        props.put(ConsumerConfig.CLIENT_ID_CONFIG, "ingest-ledger");
+        // a record of an aborted transaction never reached anyone downstream; a position deleted by retention resumes at the oldest record kept
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        return new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
     }
 
-    /** Reads every partition from the beginning up to its end offset at the time of the call. */
-    static long replay(KafkaConsumer<String, byte[]> consumer, String topicName, Duration timeout, ObjectMapper mapper, Revisions sink) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        List<TopicPartition> partitions = consumer.partitionsFor(topicName, timeout).stream()
-                .map(p -> new TopicPartition(topicName, p.partition())).toList();
-        consumer.assign(partitions);
-        consumer.seekToBeginning(partitions);
-        Map<TopicPartition, Long> end = consumer.endOffsets(partitions, timeout);
-        long count = 0;
-        while (System.nanoTime() < deadline && partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-            for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-                if (remember(record.value(), mapper, sink)) {
-                    count++;
-                }
-            }
-        }
-        if (System.nanoTime() >= deadline) {
-            LOG.warnf("ledger recovery stopped after %s; older articles sent again will be published again", timeout);
-        }
-        return count;
+    private static boolean positive(Duration d) {
+        return !d.isZero() && !d.isNegative();
     }
 
-    private static boolean remember(byte[] value, ObjectMapper mapper, Revisions sink) {
-        if (value == null) {
-            return false;
-        }
-        try {
-            JsonNode article = mapper.readTree(value);
-            String id = article.path("id").asText(null);
-            String hash = article.path("contentHash").asText(null);
-            int revision = article.path("revision").asInt(0);
-            if (id == null || hash == null || revision < 1) {
-                return false;
-            }
-            sink.remember(id, hash, revision);
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
+    /** True once the startup replay is over (or was not asked for). */
+    boolean recovered() {
+        return recovered;
+    }
+
+    /** The running follower, or null (not started yet, switched off, or recovery failed). */
+    LedgerFollower follower() {
+        return follower;
+    }
+
+    /** The topic whose revisions the ledger follows: {@link Topic#ARTICLES_RAW} unless the channel is pointed elsewhere. */
+    String topic() {
+        return channelTopic.orElse(Topic.ARTICLES_RAW.topicName());
     }
 }
