@@ -5,12 +5,12 @@ import io.smallrye.reactive.messaging.TracingMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.storyline.events.Article;
 import io.storyline.events.EventHeaders;
+import io.storyline.runtime.stage.AckedSend;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
-import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.Metadata;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 
@@ -36,23 +36,8 @@ public class ArticlePublisher {
                 .withKey(article.id())
                 .withHeaders(headers)
                 .build();
-        CompletableFuture<Void> acked = new CompletableFuture<>();
-        // the record's producer span continues the caller's current trace; the connector writes its traceparent header
-        Message<Article> message = Message.of(article, Metadata.of(kafka, TracingMetadata.withCurrent(Context.current())),
-                () -> {
-                    acked.complete(null);
-                    return CompletableFuture.completedFuture(null);
-                },
-                failure -> {
-                    acked.completeExceptionally(failure);
-                    return CompletableFuture.completedFuture(null);
-                });
-        try {
-            emitter.send(message);
-        } catch (RuntimeException e) {
-            // buffer overflow or channel down: the caller answers 503 and the sender retries
-            acked.completeExceptionally(e);
-        }
-        return acked;
+        // the record's producer span continues the caller's current trace; the connector writes its traceparent header;
+        // a buffer overflow or a channel down fails the stage: the caller answers 503 and the sender retries
+        return AckedSend.send(emitter, article, Metadata.of(kafka, TracingMetadata.withCurrent(Context.current())));
     }
 }

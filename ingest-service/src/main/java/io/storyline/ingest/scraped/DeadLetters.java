@@ -4,12 +4,12 @@ import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.storyline.events.EventHeaders;
 import io.storyline.ingest.article.Rejection;
+import io.storyline.runtime.stage.AckedSend;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
-import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.Metadata;
 
 import java.nio.charset.StandardCharsets;
@@ -38,22 +38,7 @@ public class DeadLetters {
         if (origin.getKey() != null) {
             kafka.withKey(origin.getKey());
         }
-        CompletableFuture<Void> acked = new CompletableFuture<>();
-        Message<byte[]> message = Message.of(value == null ? new byte[0] : value, Metadata.of(kafka.build()),
-                () -> {
-                    acked.complete(null);
-                    return CompletableFuture.completedFuture(null);
-                },
-                failure -> {
-                    acked.completeExceptionally(failure);
-                    return CompletableFuture.completedFuture(null);
-                });
-        try {
-            emitter.send(message);
-        } catch (RuntimeException e) {
-            acked.completeExceptionally(e);
-        }
-        return acked;
+        return AckedSend.send(emitter, value == null ? new byte[0] : value, Metadata.of(kafka.build()));
     }
 
     private static void put(RecordHeaders headers, String name, String value) {
