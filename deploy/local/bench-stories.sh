@@ -20,8 +20,6 @@
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 MODULE="$ROOT/dedupe-service/core"
-STACK="$ROOT/deploy/local/stack"
-EVAL="$ROOT/deploy/local/evaluation"
 OUT="$MODULE/target/bench-stories"
 ARTICLES="${1:-100000}"
 BASE="${BASE_ARTICLES:-5000}"
@@ -33,17 +31,9 @@ echo "bench-stories: compiling the project modules dedupe-core needs, resolving 
 "$ROOT/deploy/local/build.sh" classpath dedupe-service/core test "$OUT/test.classpath"
 CP="$(cat "$OUT/test.classpath")"
 
-CORPUS="$OUT/newsroom-enriched-$BASE-$PER_DAY.jsonl.gz"
-if [[ ! -s "$CORPUS" ]]; then
-  echo "bench-stories: analysing $BASE newsroom articles with nlp-service's ArticleAnalyzer (cached: $CORPUS) ..." >&2
-  "$ROOT/deploy/local/build.sh" classpath deploy/local/evaluation runtime "$EVAL/target/classpath.txt"
-  mkdir -p "$OUT/newsroom"
-  javac --release 17 -nowarn -proc:none -d "$OUT/newsroom" -cp "$CP" \
-    "$STACK"/src/main/java/io/storyline/local/load/{Newsroom,NewsroomSettings,ArticleDraft,Vocabulary,Wording,NewsEvent,EventKind,Outlet}.java >&2
-  # nlp-service and its models from the evaluation module's classpath; this module's own classes stay first
-  java -Xmx3g -cp "$MODULE/target/test-classes:$MODULE/target/classes:$OUT/newsroom:$STACK/src/main/resources:$(cat "$EVAL/target/classpath.txt")" \
-    io.storyline.dedupe.bench.NewsroomEnrichedCorpus "$CORPUS" "$BASE" "$PER_DAY" 42 "${ANALYSIS_THREADS:-2}" >&2
-fi
+# shellcheck source=newsroom-corpus.sh
+source "$ROOT/deploy/local/newsroom-corpus.sh"
+newsroom_corpus "$BASE" "$PER_DAY" "$OUT" "$CP"
 
 PROPS=()
 [[ -n "${JFR:-}" ]] && mkdir -p "$JFR" && PROPS+=(-Dbench.jfr="$JFR")
