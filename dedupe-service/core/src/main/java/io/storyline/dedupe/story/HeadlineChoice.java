@@ -5,9 +5,16 @@ import java.util.List;
 
 /**
  * An event's headline: the title of the original member (not a near-duplicate copy) closest to the event's content
- * and title centroids; until an original has a title, the first copy's.
+ * and title centroids, each member's content known by its {@link #CANDIDATE_TERMS} heaviest terms; until an original
+ * has a title, the first copy's.
  */
 final class HeadlineChoice {
+    /**
+     * Content terms kept per candidate. A candidate's full content vector (~120 terms, ~1.4 KB) was the largest
+     * holder of a week's window (bench-window.sh); its heaviest terms decide which member is most central as well.
+     */
+    static final int CANDIDATE_TERMS = 24;
+
     private record Candidate(String articleId, String title, TermVector body, TermVector titleTerms) {
     }
 
@@ -17,7 +24,7 @@ final class HeadlineChoice {
 
     /** An original joined: perhaps it, or another member, now represents the event best. */
     void addOriginal(ArticleProfile article, Centroid body, Centroid title, DocumentFrequencies termIdf) {
-        originals.add(new Candidate(article.id, article.enriched.article().title(), article.body, article.title));
+        originals.add(new Candidate(article.id, article.enriched.article().title(), article.body.top(CANDIDATE_TERMS), article.title));
         choose(body, title, termIdf);
     }
 

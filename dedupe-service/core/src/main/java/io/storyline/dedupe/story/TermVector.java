@@ -52,6 +52,33 @@ final class TermVector {
         return new TermVector(ids, weights);
     }
 
+    /**
+     * The {@code k} heaviest terms (ties to the lower id), ids still ascending, weights as they were: an approximation
+     * kept where a full vector would cost more memory than its use is worth.
+     */
+    TermVector top(int k) {
+        if (ids.length <= k) {
+            return this;
+        }
+        Integer[] order = new Integer[ids.length];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, (a, b) -> weights[a] != weights[b] ? Double.compare(weights[b], weights[a]) : Integer.compare(ids[a], ids[b]));
+        int[] kept = new int[k];
+        for (int i = 0; i < k; i++) {
+            kept[i] = order[i];
+        }
+        Arrays.sort(kept);
+        int[] topIds = new int[k];
+        double[] topWeights = new double[k];
+        for (int i = 0; i < k; i++) {
+            topIds[i] = ids[kept[i]];
+            topWeights[i] = weights[kept[i]];
+        }
+        return new TermVector(topIds, topWeights);
+    }
+
     int size() {
         return ids.length;
     }
