@@ -43,12 +43,16 @@ record ServiceConfiguration(String name, Map<String, String> properties, Set<Str
         return root;
     }
 
-    /** Reads a service's application.properties and, for records it routes in code, its sources. */
+    /**
+     * Reads a service's application.properties and, for records it routes in code and topics it reads with a
+     * consumer it builds by hand, its sources.
+     */
     static ServiceConfiguration load(String service) {
         Path module = repositoryRoot().resolve(service);
         Path file = module.resolve("src/main/resources/application.properties");
         try (Reader reader = Files.newBufferedReader(file)) {
-            return of(service, reader, routedTopics(module.resolve("src/main/java")));
+            Path sources = module.resolve("src/main/java");
+            return of(service, reader, routedTopics(sources), handReadTopics(sources));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
         }
@@ -56,13 +60,14 @@ record ServiceConfiguration(String name, Map<String, String> properties, Set<Str
 
     static ServiceConfiguration parse(String service, String properties) {
         try {
-            return of(service, new StringReader(properties), Set.of());
+            return of(service, new StringReader(properties), Set.of(), Set.of());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private static ServiceConfiguration of(String service, Reader reader, Set<String> routedInCode) throws IOException {
+    private static ServiceConfiguration of(String service, Reader reader, Set<String> routedInCode, Set<String> readInCode)
+            throws IOException {
         Properties raw = new Properties();
         raw.load(reader);
         Map<String, String> effective = new TreeMap<>();
@@ -79,7 +84,7 @@ record ServiceConfiguration(String name, Map<String, String> properties, Set<Str
         Map<String, Map<String, String>> outgoing = channels(effective, "outgoing");
         String application = effective.getOrDefault("quarkus.application.name", service);
 
-        Set<String> reads = new TreeSet<>();
+        Set<String> reads = new TreeSet<>(readInCode);
         Set<String> writes = new TreeSet<>(routedInCode);
         Set<String> groups = new TreeSet<>();
         Set<String> transactionalIds = new TreeSet<>();
@@ -153,6 +158,21 @@ record ServiceConfiguration(String name, Map<String, String> properties, Set<Str
      * property shows: the Topic constants named in the source files that route records that way.
      */
     static Set<String> routedTopics(Path sources) throws IOException {
+        return topicsNamedWhere(sources, code -> code.contains(".withTopic("));
+    }
+
+    /**
+     * Topics the code reads with a consumer it builds by hand (new KafkaConsumer, assigned rather than subscribed
+     * in a group, so no group ACL), which no property shows either: the Topic constants named in the source files
+     * that build one, e.g. ingest's revision ledger following Topic.ARTICLES_RAW.
+     */
+    static Set<String> handReadTopics(Path sources) throws IOException {
+        return topicsNamedWhere(sources, code -> HAND_BUILT_CONSUMER.matcher(code).find());
+    }
+
+    private static final Pattern HAND_BUILT_CONSUMER = Pattern.compile("new\\s+KafkaConsumer\\s*<");
+
+    private static Set<String> topicsNamedWhere(Path sources, java.util.function.Predicate<String> applies) throws IOException {
         Set<String> topics = new TreeSet<>();
         if (!Files.isDirectory(sources)) {
             return topics;
@@ -163,7 +183,7 @@ record ServiceConfiguration(String name, Map<String, String> properties, Set<Str
         }
         for (Path file : files) {
             String code = Files.readString(file);
-            if (!code.contains(".withTopic(")) {
+            if (!applies.test(code)) {
                 continue;
             }
             Matcher m = TOPIC_CONSTANT.matcher(code);

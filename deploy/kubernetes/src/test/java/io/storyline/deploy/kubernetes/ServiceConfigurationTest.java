@@ -29,6 +29,15 @@ class ServiceConfigurationTest {
     }
 
     @Test
+    void aTopicReadByAConsumerBuiltInCodeIsReadWithoutAGroup() {
+        // ingest's revision ledger follows news.articles.raw with a consumer of its own (LedgerRecovery)
+        ServiceConfiguration ingest = ServiceConfiguration.load("ingest-service");
+        assertThat(ingest.reads()).containsExactlyInAnyOrder("news.scraped", "news.articles.raw");
+        assertThat(ingest.groups()).containsExactly("ingest-service");
+        assertThat(ingest.writes()).contains("news.articles.raw");
+    }
+
+    @Test
     void channelDefaultsAreSmallRyesAndQuarkus() {
         ServiceConfiguration config = ServiceConfiguration.parse("svc", """
                 quarkus.application.name=svc
