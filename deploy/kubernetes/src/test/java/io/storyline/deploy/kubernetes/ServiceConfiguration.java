@@ -158,7 +158,28 @@ record ServiceConfiguration(String name, Map<String, String> properties, Set<Str
      * property shows: the Topic constants named in the source files that route records that way.
      */
     static Set<String> routedTopics(Path sources) throws IOException {
-        return topicsNamedWhere(sources, code -> code.contains(".withTopic("));
+        Set<String> topics = topicsNamedWhere(sources, code -> code.contains(".withTopic(") || code.contains(".emit(Topic.")
+                || code.contains("new StageOutput("));
+        // a step of stage-runtime's TransactionalBatchStage dead-letters through its RecordContext, which routes to
+        // Topic.DEADLETTER inside stage-runtime, outside the service's sources
+        if (anySourceWhere(sources, code -> code.contains("import io.storyline.runtime.stage.RecordContext;") && code.contains(".deadLetter("))) {
+            topics.add(Topic.DEADLETTER.topicName());
+        }
+        return topics;
+    }
+
+    private static boolean anySourceWhere(Path sources, java.util.function.Predicate<String> applies) throws IOException {
+        if (!Files.isDirectory(sources)) {
+            return false;
+        }
+        try (Stream<Path> walk = Files.walk(sources)) {
+            for (Path file : walk.filter(p -> p.toString().endsWith(".java")).toList()) {
+                if (applies.test(Files.readString(file))) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /**
