@@ -3,6 +3,7 @@ package io.storyline.nlp;
 import io.storyline.events.Article;
 import io.storyline.events.IngestChannel;
 import io.storyline.events.TimeSource;
+import io.storyline.events.testing.RepositoryPaths;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
